@@ -1,0 +1,28 @@
+# Every dependency comes from a Debian 12 package (installed by scripts/serve and scripts/test).
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+
+# CAF 0.17.6 ships no CMake config.
+find_library(CAF_CORE_LIB caf_core REQUIRED)
+find_library(CAF_IO_LIB caf_io REQUIRED)
+add_library(askpro_caf INTERFACE)
+target_link_libraries(askpro_caf INTERFACE ${CAF_CORE_LIB} ${CAF_IO_LIB} Threads::Threads)
+
+# cpp-httplib: Debian's compiled library (OpenSSL, zlib, brotli); flags via pkg-config.
+pkg_check_modules(HTTPLIB REQUIRED IMPORTED_TARGET cpp-httplib)
+
+find_package(spdlog REQUIRED)
+find_package(nlohmann_json REQUIRED)
+find_package(SQLite3 REQUIRED)
+find_package(tomlplusplus REQUIRED)
+find_package(CLI11 REQUIRED)
+find_package(date REQUIRED)
+find_package(OpenSSL REQUIRED)
+find_package(Catch2 REQUIRED)
+pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+
+find_library(MYSQLCPPCONN_LIB mysqlcppconn REQUIRED)
+find_path(MYSQLCPPCONN_INCLUDE cppconn/driver.h REQUIRED)
+add_library(askpro_mysqlcppconn INTERFACE)
+target_link_libraries(askpro_mysqlcppconn INTERFACE ${MYSQLCPPCONN_LIB})
+target_include_directories(askpro_mysqlcppconn INTERFACE ${MYSQLCPPCONN_INCLUDE})

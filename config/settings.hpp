@@ -1,0 +1,79 @@
+#pragma once
+/// The validated configuration of one process (SPEC S3, contract.md). Plain data: copy freely.
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+
+namespace askpro::config {
+
+struct listen_address {
+  std::string host = "127.0.0.1";
+  uint16_t port = 0;
+  std::string to_string() const { return host + ":" + std::to_string(port); }
+};
+
+struct http_settings {
+  listen_address listen{"127.0.0.1", 8080};
+  int threads = 64;
+  std::size_t max_body_bytes = 1048576;
+  std::chrono::seconds keep_alive{2};        ///< keep-alive timeout per connection
+  int keep_alive_max = 1000;                 ///< requests per keep-alive connection
+  std::chrono::seconds read_timeout{5};      ///< header and body read timeout
+  std::chrono::seconds write_timeout{5};
+  int backlog = 1024;                        ///< listen backlog
+};
+
+struct ops_settings {
+  listen_address listen{"127.0.0.1", 8081};
+  std::string token;  ///< empty: the ops API refuses every request
+};
+
+struct storage_settings {
+  std::string driver = "sqlite";  ///< "sqlite" | "mysql"
+  std::string sqlite_path = "var/askpro.db";
+  int sqlite_readers = 2;
+  std::string mysql_host = "127.0.0.1";
+  uint16_t mysql_port = 3306;
+  std::string mysql_user = "askpro";
+  std::string mysql_password;
+  std::string mysql_database = "askpro";
+  int mysql_pool = 4;
+};
+
+struct redis_settings {
+  std::string url;  ///< "redis://host:port/db"; empty disables Redis
+  std::string host;
+  uint16_t port = 6379;
+  int db = 0;
+  bool enabled() const { return !url.empty(); }
+};
+
+struct log_settings {
+  std::string level = "info";
+  std::string format = "json";
+};
+
+struct provider_settings {
+  std::string retell_base_url = "https://api.retellai.com";
+  std::string calcom_base_url = "https://api.cal.com";
+  std::string stripe_webhook_secret;
+};
+
+struct runtime_settings {
+  int scheduler_threads = 0;  ///< 0: one per core
+  std::chrono::milliseconds ask_timeout{5000};
+  std::chrono::milliseconds shutdown_timeout{10000};
+};
+
+struct settings {
+  http_settings http;
+  ops_settings ops;
+  storage_settings storage;
+  redis_settings redis;
+  log_settings log;
+  provider_settings providers;
+  runtime_settings runtime;
+};
+
+}  // namespace askpro::config

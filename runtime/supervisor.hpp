@@ -1,0 +1,67 @@
+#pragma once
+/// Supervisor actors with Erlang/OTP semantics (strategies, restart types, intensity/period,
+/// ordered start and reverse-ordered stop with a shutdown timeout, escalation by exiting).
+///
+/// Protocol (all requests answer an error of category askpro on failure):
+///   (start_child_atom, std::string id, caf::message args) -> caf::actor   simple_one_for_one
+///   (start_child_atom, child_spec spec)                   -> caf::actor   other strategies
+///   (stop_child_atom, std::string id)                     -> caf::ok_atom stops and forgets it
+///   (restart_child_atom, std::string id)                  -> caf::actor   stop, then start again
+///   (child_atom, std::string id)                          -> caf::actor   current incarnation
+///   (which_children_atom)                                 -> std::vector<std::string> ids in order
+///   (inspect_atom)                                        -> std::string JSON summary
+/// Thread-safety: talk to it by messages only. Ownership: the supervisor owns its children; they
+/// are monitored and linked, so a killed supervisor takes its children with it.
+
+#include "runtime/clock.hpp"
+#include "runtime/tree_registry.hpp"
+
+#include <caf/actor.hpp>
+#include <caf/fwd.hpp>
+#include <caf/message.hpp>
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace askpro::runtime {
+
+enum class strategy { one_for_one, one_for_all, rest_for_one, simple_one_for_one };
+enum class restart_type { permanent, transient, temporary };
+
+const char* to_string(strategy s);
+const char* to_string(restart_type r);
+
+/// Spawns one incarnation of a child. `path` is the child's tree path; `args` are the arguments
+/// of `start_child` (empty for static children). Must return a valid actor; throwing is a bug.
+using start_fn =
+    std::function<caf::actor(caf::actor_system& sys, const std::string& path, const caf::message& args)>;
+
+struct child_spec {
+  std::string id;    ///< path segment, unique among siblings
+  std::string kind;  ///< shown in the tree ("booking", "breaker", …)
+  start_fn start;
+  restart_type restart = restart_type::permanent;
+  std::chrono::milliseconds shutdown{5000};  ///< grace before an orderly stop becomes a kill
+};
+
+struct supervisor_spec {
+  std::string path;  ///< this supervisor's own path ("/" for the root)
+  std::string kind = "supervisor";
+  strategy strat = strategy::one_for_one;
+  int intensity = 3;                      ///< restarts allowed …
+  std::chrono::milliseconds period{5000};  ///< … within this window
+  std::vector<child_spec> children;       ///< static children, started in order
+  child_spec child_template;              ///< simple_one_for_one only
+  registry_ptr registry;                  ///< required
+  clock_ptr clock;                        ///< required (restart window, start times)
+};
+
+/// Spawns a supervisor, which starts its static children in order before it handles messages.
+caf::actor spawn_supervisor(caf::actor_system& sys, supervisor_spec spec);
+
+/// A start function for a nested supervisor: `spec.path` is taken from the start path.
+start_fn supervisor_start(supervisor_spec spec);
+
+}  // namespace askpro::runtime
