@@ -17,11 +17,11 @@ struct http_settings {
   listen_address listen{"127.0.0.1", 8080};
   int threads = 64;
   std::size_t max_body_bytes = 1048576;
-  std::chrono::seconds keep_alive{2};        ///< keep-alive timeout per connection
-  int keep_alive_max = 1000;                 ///< requests per keep-alive connection
-  std::chrono::seconds read_timeout{5};      ///< header and body read timeout
+  std::chrono::seconds keep_alive{2};    ///< keep-alive timeout per connection
+  int keep_alive_max = 1000;             ///< requests per keep-alive connection
+  std::chrono::seconds read_timeout{5};  ///< header and body read timeout
   std::chrono::seconds write_timeout{5};
-  int backlog = 1024;                        ///< listen backlog
+  int backlog = 1024;  ///< listen backlog
 };
 
 struct ops_settings {

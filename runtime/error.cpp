@@ -7,18 +7,30 @@ namespace askpro {
 
 const char* to_string(errc code) {
   switch (code) {
-    case errc::not_found: return "not_found";
-    case errc::slot_taken: return "slot_taken";
-    case errc::calendar_unavailable: return "calendar_unavailable";
-    case errc::invalid_argument: return "invalid_argument";
-    case errc::unauthorized: return "unauthorized";
-    case errc::forbidden: return "forbidden";
-    case errc::conflict: return "conflict";
-    case errc::timeout: return "timeout";
-    case errc::storage: return "storage";
-    case errc::unavailable: return "unavailable";
-    case errc::internal: return "internal";
-    case errc::config: return "config";
+    case errc::not_found:
+      return "not_found";
+    case errc::slot_taken:
+      return "slot_taken";
+    case errc::calendar_unavailable:
+      return "calendar_unavailable";
+    case errc::invalid_argument:
+      return "invalid_argument";
+    case errc::unauthorized:
+      return "unauthorized";
+    case errc::forbidden:
+      return "forbidden";
+    case errc::conflict:
+      return "conflict";
+    case errc::timeout:
+      return "timeout";
+    case errc::storage:
+      return "storage";
+    case errc::unavailable:
+      return "unavailable";
+    case errc::internal:
+      return "internal";
+    case errc::config:
+      return "config";
   }
   return "unknown";
 }
@@ -45,6 +57,12 @@ std::string describe(const caf::error& err) {
     return out;
   }
   return caf::to_string(err);
+}
+
+std::string detail_of(const caf::error& err) {
+  if (!err || err.category() != error_category()) return {};
+  const auto& ctx = err.context();
+  return ctx.match_elements<std::string>() ? ctx.get_as<std::string>(0) : std::string{};
 }
 
 std::string render_error(uint8_t code, caf::atom_value, const caf::message& context) {

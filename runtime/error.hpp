@@ -5,6 +5,8 @@
 
 #include <caf/error.hpp>
 #include <caf/expected.hpp>
+#include <caf/make_message.hpp>
+#include <caf/message.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -43,11 +45,16 @@ std::optional<errc> code_of(const caf::error& err);
 /// The detail text of an askpro error, or CAF's rendering of a foreign one.
 std::string describe(const caf::error& err);
 
+/// Only the detail text of an askpro error ("" for other errors or none given).
+std::string detail_of(const caf::error& err);
+
 /// Renderer for `actor_system_config::add_error_category`.
 std::string render_error(uint8_t code, caf::atom_value category, const caf::message& context);
 
 /// The category atom.
-constexpr caf::atom_value error_category() { return caf::atom("askpro"); }
+constexpr caf::atom_value error_category() {
+  return caf::atom("askpro");
+}
 
 }  // namespace askpro
 

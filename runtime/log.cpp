@@ -3,7 +3,7 @@
 #include <spdlog/details/log_msg.h>
 #include <spdlog/formatter.h>
 #include <spdlog/pattern_formatter.h>
-#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -17,7 +17,8 @@ thread_local std::string current_correlation;
 
 std::string iso_utc(spdlog::log_clock::time_point tp) {
   auto t = spdlog::log_clock::to_time_t(tp);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count() % 1000;
+  auto ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count() % 1000;
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[32];
@@ -34,7 +35,8 @@ class json_formatter final : public spdlog::formatter {
     auto lv = spdlog::level::to_string_view(msg.level);
     line.append(lv.data(), lv.size());
     line += "\",\"msg\":\"" + json_escape({msg.payload.data(), msg.payload.size()}) + "\"";
-    if (!current_correlation.empty()) line += ",\"cid\":\"" + json_escape(current_correlation) + "\"";
+    if (!current_correlation.empty())
+      line += ",\"cid\":\"" + json_escape(current_correlation) + "\"";
     line += "}\n";
     dest.append(line.data(), line.data() + line.size());
   }
@@ -71,24 +73,38 @@ void setup_logging(std::string_view level, log_format format) {
   spdlog::set_default_logger(logger);
 }
 
-const std::string& correlation_id() { return current_correlation; }
+const std::string& correlation_id() {
+  return current_correlation;
+}
 
 correlation_scope::correlation_scope(std::string id) : previous_(std::move(current_correlation)) {
   current_correlation = std::move(id);
 }
 
-correlation_scope::~correlation_scope() { current_correlation = std::move(previous_); }
+correlation_scope::~correlation_scope() {
+  current_correlation = std::move(previous_);
+}
 
 std::string json_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
   for (unsigned char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

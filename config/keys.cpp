@@ -1,0 +1,147 @@
+#include "config/keys.hpp"
+
+#include "config/loader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
+
+namespace askpro::config::detail {
+namespace {
+
+using apply_fn = std::function<std::string(settings&, const raw_value&)>;
+
+bool as_integer(const raw_value& v, long long& out) {
+  if (v.type == raw_value::kind::integer) {
+    out = v.integer;
+    return true;
+  }
+  if (v.type != raw_value::kind::string || v.text.empty()) return false;
+  const char* end = v.text.data() + v.text.size();
+  auto [ptr, ec] = std::from_chars(v.text.data(), end, out);
+  return ec == std::errc{} && ptr == end;
+}
+
+template <class Get>
+apply_fn text(Get get) {
+  return [get](settings& s, const raw_value& v) -> std::string {
+    if (v.type != raw_value::kind::string) return "expected a string";
+    get(s) = v.text;
+    return {};
+  };
+}
+
+template <class Get>
+apply_fn integer(Get get, long long lo, long long hi) {
+  return [get, lo, hi](settings& s, const raw_value& v) -> std::string {
+    long long n = 0;
+    if (!as_integer(v, n)) return "expected an integer, got '" + v.text + "'";
+    if (n < lo || n > hi)
+      return "must be between " + std::to_string(lo) + " and " + std::to_string(hi);
+    using target = std::decay_t<decltype(get(s))>;
+    get(s) = static_cast<target>(n);
+    return {};
+  };
+}
+
+template <class Get, class Unit>
+apply_fn duration(Get get, long long lo, long long hi, Unit) {
+  return [get, lo, hi](settings& s, const raw_value& v) -> std::string {
+    long long n = 0;
+    if (!as_integer(v, n)) return "expected an integer, got '" + v.text + "'";
+    if (n < lo || n > hi)
+      return "must be between " + std::to_string(lo) + " and " + std::to_string(hi);
+    get(s) = Unit{n};
+    return {};
+  };
+}
+
+template <class Get>
+apply_fn choice(Get get, std::initializer_list<const char*> allowed) {
+  std::vector<std::string> options(allowed.begin(), allowed.end());
+  return [get, options](settings& s, const raw_value& v) -> std::string {
+    if (v.type != raw_value::kind::string) return "expected a string";
+    if (std::find(options.begin(), options.end(), v.text) == options.end()) {
+      std::string list;
+      for (const auto& o : options) list += (list.empty() ? "" : ", ") + o;
+      return "unknown value '" + v.text + "' (expected one of: " + list + ")";
+    }
+    get(s) = v.text;
+    return {};
+  };
+}
+
+template <class Get>
+apply_fn address(Get get) {
+  return [get](settings& s, const raw_value& v) -> std::string {
+    if (v.type != raw_value::kind::string) return "expected a string host:port";
+    auto parsed = parse_listen(v.text);
+    if (!parsed) return detail_of(parsed.error());
+    get(s) = *parsed;
+    return {};
+  };
+}
+
+#define FIELD(expr)           \
+  [](settings & s) -> auto& { \
+    return s.expr;            \
+  }
+using secs = std::chrono::seconds;
+using msecs = std::chrono::milliseconds;
+
+std::vector<key_def> build_table() {
+  return {
+      {"http", "listen", address(FIELD(http.listen))},
+      {"http", "threads", integer(FIELD(http.threads), 1, 1024)},
+      {"http", "max_body_bytes", integer(FIELD(http.max_body_bytes), 1024, 1LL << 30)},
+      {"http", "keep_alive_s", duration(FIELD(http.keep_alive), 0, 300, secs{})},
+      {"http", "keep_alive_max", integer(FIELD(http.keep_alive_max), 1, 1000000)},
+      {"http", "read_timeout_s", duration(FIELD(http.read_timeout), 1, 300, secs{})},
+      {"http", "write_timeout_s", duration(FIELD(http.write_timeout), 1, 300, secs{})},
+      {"http", "backlog", integer(FIELD(http.backlog), 16, 65535)},
+      {"ops", "listen", address(FIELD(ops.listen))},
+      {"ops", "token", text(FIELD(ops.token))},
+      {"storage", "driver", choice(FIELD(storage.driver), {"sqlite", "mysql"})},
+      {"storage", "sqlite_path", text(FIELD(storage.sqlite_path))},
+      {"storage", "sqlite_readers", integer(FIELD(storage.sqlite_readers), 1, 64)},
+      {"storage", "mysql_host", text(FIELD(storage.mysql_host))},
+      {"storage", "mysql_port", integer(FIELD(storage.mysql_port), 1, 65535)},
+      {"storage", "mysql_user", text(FIELD(storage.mysql_user))},
+      {"storage", "mysql_password", text(FIELD(storage.mysql_password))},
+      {"storage", "mysql_database", text(FIELD(storage.mysql_database))},
+      {"storage", "mysql_pool", integer(FIELD(storage.mysql_pool), 1, 256)},
+      {"redis", "url", text(FIELD(redis.url))},
+      {"log", "level", choice(FIELD(log.level), {"trace", "debug", "info", "warn", "error"})},
+      {"log", "format", choice(FIELD(log.format), {"json", "text"})},
+      {"retell", "base_url", text(FIELD(providers.retell_base_url))},
+      {"calcom", "base_url", text(FIELD(providers.calcom_base_url))},
+      {"stripe", "webhook_secret", text(FIELD(providers.stripe_webhook_secret))},
+      {"runtime", "scheduler_threads", integer(FIELD(runtime.scheduler_threads), 0, 256)},
+      {"runtime", "ask_timeout_ms", duration(FIELD(runtime.ask_timeout), 10, 600000, msecs{})},
+      {"runtime", "shutdown_timeout_ms",
+       duration(FIELD(runtime.shutdown_timeout), 100, 600000, msecs{})},
+  };
+}
+
+#undef FIELD
+
+}  // namespace
+
+const std::vector<key_def>& key_table() {
+  static const std::vector<key_def> table = build_table();
+  return table;
+}
+
+const key_def* find_key(const std::string& section, const std::string& key) {
+  for (const auto& def : key_table())
+    if (def.section == section && def.key == key) return &def;
+  return nullptr;
+}
+
+bool known_section(const std::string& section) {
+  for (const auto& def : key_table())
+    if (def.section == section) return true;
+  return false;
+}
+
+}  // namespace askpro::config::detail

@@ -1,0 +1,62 @@
+#include "net/edge.hpp"
+#include "runtime/app/commands.hpp"
+#include "runtime/app/node.hpp"
+#include "runtime/log.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <csignal>
+#include <iostream>
+
+namespace askpro::app {
+namespace {
+
+/// Blocks SIGINT/SIGTERM in every thread created from now on, so `wait_for_signal` receives them.
+sigset_t block_stop_signals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  return set;
+}
+
+int wait_for_signal(const sigset_t& set) {
+  int sig = 0;
+  sigwait(&set, &sig);
+  return sig;
+}
+
+void setup_logging(const config::settings& s) {
+  runtime::setup_logging(
+      s.log.level, s.log.format == "text" ? runtime::log_format::text : runtime::log_format::json);
+}
+
+}  // namespace
+
+int cmd_serve(const config::settings& settings) {
+  setup_logging(settings);
+  auto signals = block_stop_signals();
+  node n{settings};
+  if (auto started = n.start(); !started) {
+    std::cerr << "askpro: cannot start: " << describe(started.error()) << "\n";
+    return 1;
+  }
+  net::edge edge{settings, n.system(), n.registry()};
+  if (auto up = edge.start(); !up) {
+    std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
+    return 1;
+  }
+  std::cout << "askpro: API listening on http://" << edge.api_address() << "\n"
+            << "askpro: ops listening on http://" << edge.ops_address() << "/ops/actors\n"
+            << std::flush;
+  spdlog::info("serving; API {} ops {}", edge.api_address(), edge.ops_address());
+  int sig = wait_for_signal(signals);
+  spdlog::info("signal {} received; draining", sig);
+  edge.stop();
+  n.stop(settings.runtime.shutdown_timeout);
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace askpro::app
