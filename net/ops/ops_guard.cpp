@@ -1,0 +1,22 @@
+#include "net/ops/ops_guard.hpp"
+
+#include "net/http/bearer.hpp"
+#include "net/http/respond.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace askpro::net::ops {
+
+http::pre_route_check make_ops_guard(std::string token) {
+  return [token = std::move(token)](const httplib::Request& req, httplib::Response& res) {
+    if (http::bearer_matches(req.get_header_value("Authorization"), token)) return false;
+    spdlog::warn("ops: refused {} {} (missing or wrong token)", req.method, req.path);
+    res.set_header("WWW-Authenticate", "Bearer");
+    auto detail = token.empty() ? "the ops API is disabled: no ops token is configured"
+                                : "a valid ops bearer token is required";
+    http::respond_problem(res, http::problem_for_status(401, detail));
+    return true;
+  };
+}
+
+}  // namespace askpro::net::ops
