@@ -34,7 +34,7 @@ struct edge_ports {
 struct edge_options {
   std::chrono::milliseconds ready_timeout{1000};   ///< per readiness ping
   std::chrono::milliseconds inspect_timeout{500};  ///< per actor in /ops/actors
-  int ops_threads = 4;                             ///< ops listener workers
+  int ops_threads = 8;                             ///< ops listener workers
 };
 
 class edge {

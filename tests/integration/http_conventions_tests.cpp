@@ -156,7 +156,7 @@ TEST_CASE("a missing or malformed X-Request-Id is replaced", "[http][conventions
   CHECK(again->get_header_value("X-Request-Id") != generated);
 }
 
-TEST_CASE("handler logs carry the request id; the access log omits query and auth",
+TEST_CASE("handler logs carry the request id and the access log omits query and auth",
           "[http][conventions][log]") {
   testing::log_capture logs;
   edge_fixture f;
