@@ -37,7 +37,7 @@ caf::behavior probe_worker(caf::event_based_actor* self, std::string path, caf::
       [](runtime::ping_atom) { return caf::ok_atom::value; },
       [self](crash_atom) { self->quit(make_error(errc::internal, "crash on request")); },
       [self](finish_atom) { self->quit(); },
-      [args](args_atom) { return args; },
+      [args](args_atom) { return caf::to_string(args); },
       [path](path_atom) { return path; },
       [path](runtime::inspect_atom) { return "{\"worker\":\"" + path + "\"}"; },
   };

@@ -27,8 +27,9 @@ using namespace std::chrono_literals;
 /// Test-only messages understood by probe actors.
 using crash_atom = caf::atom_constant<caf::atom("crash")>;    ///< quit with errc::internal
 using finish_atom = caf::atom_constant<caf::atom("finish")>;  ///< quit normally
-using args_atom = caf::atom_constant<caf::atom("args")>;      ///< answers its start args
-using path_atom = caf::atom_constant<caf::atom("path")>;      ///< answers its tree path
+using args_atom =
+    caf::atom_constant<caf::atom("args")>;  ///< answers caf::to_string of its start args
+using path_atom = caf::atom_constant<caf::atom("path")>;  ///< answers its tree path
 
 /// Thread-safe event log ("start:/a", "stop:/a") shared by probe actors and the test.
 class probe_log {
