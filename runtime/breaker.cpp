@@ -7,12 +7,14 @@
 #include "runtime/inspect.hpp"
 
 #include <spdlog/spdlog.h>
+
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/exit_reason.hpp>
 #include <caf/sec.hpp>
 #include <caf/system_messages.hpp>
 #include <nlohmann/json.hpp>
+#include <unordered_map>
 
 namespace askpro::runtime {
 
@@ -126,11 +128,36 @@ class breaker_impl final : public caf::event_based_actor {
   }
 
   void call(const caf::actor& child, caf::message msg, ticket t, caf::response_promise rp) {
+    const auto id = ++last_call_;
+    in_flight_.emplace(id, in_flight{t, std::move(rp), child.id()});
+    if (child != watched_) {  // a new incarnation: its down fails its calls at once
+      watched_ = child;
+      monitor(child);
+    }
     auto handle = request(child, spec_.call_timeout, std::move(msg));
-    add_multiplexed_response_handler(
-        handle.id(), detail::any_response([this, t, rp](caf::message& answer) mutable {
-          on_answer(t, answer, rp);
-        }));
+    add_multiplexed_response_handler(handle.id(),
+                                     detail::any_response([this, id](caf::message& answer) {
+                                       auto it = in_flight_.find(id);
+                                       if (it == in_flight_.end())
+                                         return;  // already failed when the child went down
+                                       auto c = std::move(it->second);
+                                       in_flight_.erase(it);
+                                       on_answer(c.t, answer, c.rp);
+                                     }));
+  }
+
+  /// Fails the calls in flight to a child incarnation that went down.
+  void fail_calls_to(caf::actor_id child, const caf::error& reason) {
+    const auto now = spec_.clock->now();
+    for (auto it = in_flight_.begin(); it != in_flight_.end();) {
+      if (it->second.child != child) {
+        ++it;
+        continue;
+      }
+      fsm_.record(it->second.t, true, now, "child went down: " + describe(reason));
+      it->second.rp.deliver(make_error(errc::unavailable, child_path_ + " went down"));
+      it = in_flight_.erase(it);
+    }
   }
 
   void on_answer(const ticket& t, caf::message& answer, caf::response_promise& rp) {
@@ -161,7 +188,10 @@ class breaker_impl final : public caf::event_based_actor {
   }
 
   void on_down_msg(caf::down_msg& msg) {
-    if (msg.source != sup_.address()) return;
+    if (msg.source != sup_.address()) {
+      if (watched_ && msg.source == watched_.address()) watched_ = nullptr;
+      return fail_calls_to(msg.source.id(), msg.reason);
+    }
     if (stopping_) return quit(stop_reason_);
     spdlog::error("breaker {}: child supervision gave up: {}", spec_.path, describe(msg.reason));
     quit(msg.reason ? msg.reason : make_error(errc::internal, "breaker child supervisor stopped"));
@@ -183,6 +213,7 @@ class breaker_impl final : public caf::event_based_actor {
     j["call_timeout_ms"] = spec_.call_timeout.count();
     j["opened_at"] = fsm_.opened_at() ? nlohmann::json(format_utc(*fsm_.opened_at())) : nullptr;
     j["trial_in_flight"] = fsm_.trial_in_flight();
+    j["calls_in_flight"] = in_flight_.size();
     j["transitions"] = nlohmann::json::array();
     for (const auto& tr : fsm_.transitions())
       j["transitions"].push_back({{"from", to_string(tr.from)},
@@ -202,6 +233,14 @@ class breaker_impl final : public caf::event_based_actor {
   caf::actor sup_;
   bool stopping_ = false;
   caf::error stop_reason_;
+  struct in_flight {
+    ticket t;
+    caf::response_promise rp;
+    caf::actor_id child;
+  };
+  std::unordered_map<uint64_t, in_flight> in_flight_;  ///< forwarded calls awaiting an answer
+  uint64_t last_call_ = 0;
+  caf::actor watched_;  ///< the child incarnation we monitor
 };
 
 }  // namespace

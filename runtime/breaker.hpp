@@ -12,16 +12,18 @@
 ///   (inspect_atom)        -> std::string JSON: state, consecutive_failures, max_failures,
 ///                            total_failures, total_successes, total_rejections, reset_timeout_ms,
 ///                            base_reset_timeout_ms, max_reset_timeout_ms, call_timeout_ms,
-///                            opened_at (ISO-8601 or null), trial_in_flight, transitions
-///                            [{from,to,at,reason}] (last 16), child, child_restarts
+///                            opened_at (ISO-8601 or null), trial_in_flight, calls_in_flight,
+///                            transitions [{from,to,at,reason}] (last 16), child,
+///                            child_restarts, child_running
 ///   (breaker_state_atom)  -> std::string "closed" | "open" | "half_open"
 ///   (breaker_reset_atom)  -> caf::ok_atom   force closed, reset timeout back to base
 ///   (breaker_open_atom)   -> caf::ok_atom   force open (the reset timeout starts now)
 ///
 /// Errors coming back from forwarded requests: make_error(open_error, …) at once while open (and
 /// for the others while a half-open trial runs); errc::timeout when the child did not answer
-/// within call_timeout; errc::unavailable when the child is down or not started; the child's own
-/// askpro errors unchanged. Time for the reset timeout comes from `clock` and is evaluated lazily
+/// within call_timeout; errc::unavailable when the child is down, not started, or goes down while
+/// the call is in flight (at once, not after call_timeout); the child's own askpro errors
+/// unchanged. Time for the reset timeout comes from `clock` and is evaluated lazily
 /// on the next request (or state query), so tests move a manual clock instead of sleeping.
 /// Thread-safety: talk to it by messages only. Ownership: the breaker owns its child.
 
