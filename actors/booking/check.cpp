@@ -8,12 +8,13 @@ namespace {
 /// What one staff member's day says about the requested start.
 enum class fit { outside, off_grid, taken, free };
 
-fit classify(const availability_context& ctx, const detail::setup& s, const service& svc,
+fit classify(const availability_context& ctx, const detail::day_frame& frame, const service& svc,
              const staff_member& who, time_point start) {
   const time_point lo = start - svc.buffer_before;
   const time_point hi = start + svc.duration + svc.buffer_after;
-  auto day = local_date_of(*s.zone, start);
-  for (const auto& work : detail::working_spans(*s.zone, ctx.branch, who, day)) {
+  std::vector<span> work_spans;
+  detail::working_spans(frame, who, work_spans);
+  for (const auto& work : work_spans) {
     if (lo < work.start || hi > work.end) continue;
     if ((start - work.start) % ctx.rules.slot_step != time_point::duration{0}) return fit::off_grid;
     bool blocked = !ctx.busy.blocked(who.slug, lo, hi, ctx.now).empty();
@@ -40,11 +41,12 @@ Result<check_result> check(const availability_context& ctx, const service_reques
   auto s = detail::prepare(ctx, req);
   if (!s) return std::move(s.error());
   if (auto status = by_time(*s, ctx, start)) return check_result{*status, std::nullopt};
-  auto day = detail::day_span(*s->zone, local_date_of(*s->zone, start));
+  auto frame = detail::make_frame(*s->zone, ctx.branch, local_date_of(*s->zone, start));
+  const auto day = frame.bounds;
   fit best = fit::outside;
   std::vector<staff_load> free_staff;
   for (const auto* who : s->staff) {
-    fit f = classify(ctx, *s, req.svc, *who, start);
+    fit f = classify(ctx, frame, req.svc, *who, start);
     if (f == fit::free) {
       auto blocked = ctx.busy.blocked(who->slug, day.start, day.end, ctx.now);
       free_staff.push_back({who->slug, detail::booked_minutes(blocked, day.start, day.end)});

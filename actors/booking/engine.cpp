@@ -15,57 +15,92 @@ struct staff_state {
   minutes load{0};
 };
 
-/// A free start of one staff member; `rank` orders staff by preference for that day.
-struct candidate {
+/// The next unmerged start of one staff member's list; `rank` orders staff by preference.
+struct head {
   time_point start;
   std::size_t rank;
+  std::size_t pos;  ///< index of `start` in the search's `starts_`
+  /// Heap order: the earliest start on top, then the preferred staff member.
+  friend bool operator<(const head& a, const head& b) {
+    return a.start != b.start ? a.start > b.start : a.rank > b.rank;
+  }
 };
 
-std::vector<staff_state> load_staff(const availability_context& ctx, const detail::setup& s,
-                                    span window) {
-  std::vector<staff_state> out;
-  out.reserve(s.staff.size());
-  for (const auto* who : s.staff)
-    out.push_back({who, ctx.busy.blocked(who->slug, window.start, window.end, ctx.now)});
-  return out;
-}
+/// The day-by-day search of one `slots` call, with buffers reused across days.
+class day_search {
+ public:
+  day_search(const availability_context& ctx, const detail::setup& s,
+             const detail::slot_shape& shape, span window)
+      : ctx_(ctx), setup_(s), shape_(shape) {
+    staff_.reserve(s.staff.size());
+    for (const auto* who : s.staff)
+      staff_.push_back({who, ctx.busy.blocked(who->slug, window.start, window.end, ctx.now)});
+  }
 
-/// Indices of `staff` ordered by the "any staff" preference for the day `day`.
-std::vector<std::size_t> preference(std::vector<staff_state>& staff, span day) {
-  std::vector<std::size_t> order(staff.size());
-  for (std::size_t i = 0; i < staff.size(); ++i) {
-    order[i] = i;
-    staff[i].load = detail::booked_minutes(staff[i].blocked, day.start, day.end);
+  /// Appends the slots of local date `day` to `out`, one per start instant.
+  void run(date::local_days day, std::vector<slot>& out) {
+    auto frame = detail::make_frame(*setup_.zone, ctx_.branch, day);
+    if (frame.open.empty()) return;
+    rank_staff(frame.bounds);
+    starts_.clear();
+    ends_.clear();
+    for (std::size_t rank = 0; rank < order_.size(); ++rank) {
+      auto& st = staff_[order_[rank]];
+      detail::working_spans(frame, *st.who, work_);
+      for (const auto& w : work_) detail::free_starts(w, st.blocked, st.cursor, shape_, starts_);
+      ends_.push_back(starts_.size());
+    }
+    emit(out);
   }
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return preferred({staff[a].who->slug, staff[a].load}, {staff[b].who->slug, staff[b].load});
-  });
-  return order;
-}
 
-/// Appends the slots of local date `day` to `out`, one per start instant.
-void day_slots(const availability_context& ctx, const detail::setup& s,
-               const detail::slot_shape& shape, date::local_days day,
-               std::vector<staff_state>& staff, std::vector<slot>& out) {
-  auto order = preference(staff, detail::day_span(*s.zone, day));
-  std::vector<candidate> found;
-  std::vector<time_point> starts;
-  for (std::size_t rank = 0; rank < order.size(); ++rank) {
-    auto& st = staff[order[rank]];
-    starts.clear();
-    for (const auto& work : detail::working_spans(*s.zone, ctx.branch, *st.who, day))
-      detail::free_starts(work, st.blocked, st.cursor, shape, starts);
-    for (auto t : starts) found.push_back({t, rank});
+ private:
+  /// Orders staff by the "any staff" preference for the day `bounds`.
+  void rank_staff(span bounds) {
+    order_.resize(staff_.size());
+    for (std::size_t i = 0; i < staff_.size(); ++i) {
+      order_[i] = i;
+      if (staff_.size() > 1)
+        staff_[i].load = detail::booked_minutes(staff_[i].blocked, bounds.start, bounds.end);
+    }
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+      return preferred({staff_[a].who->slug, staff_[a].load},
+                       {staff_[b].who->slug, staff_[b].load});
+    });
   }
-  std::sort(found.begin(), found.end(), [](const candidate& a, const candidate& b) {
-    return a.start != b.start ? a.start < b.start : a.rank < b.rank;
-  });
-  for (std::size_t i = 0; i < found.size(); ++i) {
-    if (i > 0 && found[i].start == found[i - 1].start) continue;
-    const auto* who = staff[order[found[i].rank]].who;
-    out.push_back({found[i].start, found[i].start + shape.svc.duration, who->slug});
+
+  /// Emits one slot per start: the most preferred staff member free then. Each staff member's
+  /// starts are sorted, so a k-way merge keeps the whole day in time order.
+  void emit(std::vector<slot>& out) {
+    heap_.clear();
+    for (std::size_t rank = 0, begin = 0; rank < ends_.size(); begin = ends_[rank++])
+      if (begin < ends_[rank]) heap_.push_back({starts_[begin], rank, begin});
+    std::make_heap(heap_.begin(), heap_.end());
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end());
+      head& h = heap_.back();
+      if (out.empty() || out.back().start_utc != h.start) {
+        const auto* who = staff_[order_[h.rank]].who;
+        out.push_back({h.start, h.start + shape_.svc.duration, who->slug});
+      }
+      if (++h.pos < ends_[h.rank]) {
+        h.start = starts_[h.pos];
+        std::push_heap(heap_.begin(), heap_.end());
+      } else {
+        heap_.pop_back();
+      }
+    }
   }
-}
+
+  const availability_context& ctx_;
+  const detail::setup& setup_;
+  const detail::slot_shape& shape_;
+  std::vector<staff_state> staff_;
+  std::vector<std::size_t> order_;
+  std::vector<time_point> starts_;  ///< free starts of all staff, grouped by rank
+  std::vector<std::size_t> ends_;   ///< end of each rank's group in `starts_`
+  std::vector<head> heap_;
+  std::vector<span> work_;
+};
 
 }  // namespace
 
@@ -77,13 +112,10 @@ Result<std::vector<slot>> slots(const availability_context& ctx, const service_r
   from = std::max(from, local_date_of(*s->zone, s->earliest));
   to = std::min(to, local_date_of(*s->zone, s->latest) + date::days{1});
   if (from >= to || s->staff.empty()) return out;
-  span window{detail::day_span(*s->zone, from).start, detail::day_span(*s->zone, to).start};
-  auto staff = load_staff(ctx, *s, window);
+  span window{detail::day_start(*s->zone, from), detail::day_start(*s->zone, to)};
   detail::slot_shape shape{req.svc, ctx.rules.slot_step, s->earliest, s->latest};
-  for (auto day = from; day < to; day += date::days{1}) {
-    if (branch_day(ctx.branch, day).empty()) continue;
-    day_slots(ctx, *s, shape, day, staff, out);
-  }
+  day_search search{ctx, *s, shape, window};
+  for (auto day = from; day < to; day += date::days{1}) search.run(day, out);
   return out;
 }
 

@@ -18,9 +18,21 @@ struct setup {
 /// Resolves the zone and the eligible staff; errors as documented in availability.hpp.
 [[nodiscard]] Result<setup> prepare(const availability_context& ctx, const service_request& req);
 
-/// The UTC working spans of `who` on local date `day`.
-std::vector<span> working_spans(const date::time_zone& zone, const branch_hours& branch,
-                                const staff_member& who, date::local_days day);
+/// One local date of the branch, resolved once for all staff of a query.
+struct day_frame {
+  const date::time_zone* zone = nullptr;
+  date::local_days day;
+  span bounds;           ///< [local midnight, next local midnight) as instants
+  bool uniform = false;  ///< one UTC offset all day: wall-clock minutes map by addition
+  day_hours open;        ///< branch_day(branch, day)
+};
+
+/// Resolves `day` (one tz lookup; intervals then convert without further lookups on days
+/// without a daylight-saving change).
+day_frame make_frame(const date::time_zone& zone, const branch_hours& branch, date::local_days day);
+
+/// Replaces `out` with the UTC working spans of `who` in `frame`.
+void working_spans(const day_frame& frame, const staff_member& who, std::vector<span>& out);
 
 /// Bounds and shape of the slots being searched.
 struct slot_shape {
@@ -39,7 +51,7 @@ void free_starts(const span& work, const std::vector<span>& blocked, std::size_t
 /// Minutes of `blocked` (merged, sorted) inside [from, to).
 minutes booked_minutes(const std::vector<span>& blocked, time_point from, time_point to);
 
-/// The first instant of local date `day` and of the date after it.
-span day_span(const date::time_zone& zone, date::local_days day);
+/// The first instant of local date `day`.
+time_point day_start(const date::time_zone& zone, date::local_days day);
 
 }  // namespace askpro::actors::booking::detail

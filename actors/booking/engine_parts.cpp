@@ -49,14 +49,34 @@ Result<setup> prepare(const availability_context& ctx, const service_request& re
   return out;
 }
 
-std::vector<span> working_spans(const date::time_zone& zone, const branch_hours& branch,
-                                const staff_member& who, date::local_days day) {
-  std::vector<span> out;
-  for (const auto& iv : staff_day(branch, who, day)) {
-    auto s = to_utc(zone, day, iv);
+day_frame make_frame(const date::time_zone& zone, const branch_hours& branch,
+                     date::local_days day) {
+  day_frame f;
+  f.zone = &zone;
+  f.day = day;
+  f.bounds = {day_start(zone, day), day_start(zone, day + date::days{1})};
+  auto info = zone.get_info(date::floor<std::chrono::seconds>(f.bounds.start));
+  f.uniform = f.bounds.end - f.bounds.start == date::days{1} && info.end >= f.bounds.end;
+  f.open = branch_day(branch, day);
+  return f;
+}
+
+void working_spans(const day_frame& frame, const staff_member& who, std::vector<span>& out) {
+  out.clear();
+  if (frame.open.empty()) return;
+  const day_hours* hours = &frame.open;
+  day_hours own;
+  if (who.hours) {
+    own =
+        intersect(frame.open, who.hours->days[static_cast<std::size_t>(weekday_index(frame.day))]);
+    hours = &own;
+  }
+  for (const auto& iv : *hours) {
+    auto s = frame.uniform ? span{frame.bounds.start + minutes{iv.start_min},
+                                  frame.bounds.start + minutes{iv.end_min}}
+                           : to_utc(*frame.zone, frame.day, iv);
     if (s.start < s.end) out.push_back(s);
   }
-  return out;
 }
 
 void free_starts(const span& work, const std::vector<span>& blocked, std::size_t& cursor,
@@ -87,8 +107,8 @@ minutes booked_minutes(const std::vector<span>& blocked, time_point from, time_p
   return std::chrono::duration_cast<minutes>(total);
 }
 
-span day_span(const date::time_zone& zone, date::local_days day) {
-  return to_utc(zone, day, interval{0, 1440});
+time_point day_start(const date::time_zone& zone, date::local_days day) {
+  return zone.to_sys(date::local_seconds{day}, date::choose::earliest);
 }
 
 }  // namespace askpro::actors::booking::detail

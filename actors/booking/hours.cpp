@@ -51,6 +51,10 @@ time_point local_to_utc(const date::time_zone& zone, date::local_days day, minut
   return zone.to_sys(day + time_of_day, date::choose::earliest);
 }
 
+bool local_time_exists(const date::time_zone& zone, date::local_days day, minutes time_of_day) {
+  return zone.get_info(day + time_of_day).result != date::local_info::nonexistent;
+}
+
 span to_utc(const date::time_zone& zone, date::local_days day, interval iv) {
   time_point start = zone.to_sys(day + minutes{iv.start_min}, date::choose::earliest);
   time_point end = zone.to_sys(day + minutes{iv.end_min}, date::choose::latest);

@@ -44,6 +44,11 @@ day_hours intersect(const day_hours& a, const day_hours& b);
 /// the transition instant when nonexistent).
 time_point local_to_utc(const date::time_zone& zone, date::local_days day, minutes time_of_day);
 
+/// False when wall-clock `time_of_day` on `day` does not exist in `zone` (skipped by a
+/// daylight-saving jump, e.g. 02:30 on 2027-03-28 in Europe/Berlin). Callers that turn a spoken
+/// time into an instant should refuse such a time rather than let `local_to_utc` move it.
+bool local_time_exists(const date::time_zone& zone, date::local_days day, minutes time_of_day);
+
 /// A wall-clock interval of `day` as real instants, by the daylight-saving policy above.
 span to_utc(const date::time_zone& zone, date::local_days day, interval iv);
 

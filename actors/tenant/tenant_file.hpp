@@ -78,7 +78,9 @@ struct problem {
 /// "path: message".
 std::string to_string(const problem& p);
 
-/// Every problem of `json_text`, in document order (empty when the file is valid).
+/// Every problem of `json_text` (empty when the file is valid): per object its unknown keys
+/// first, then its members in the order of the format; checks across elements (duplicates,
+/// references) come last.
 [[nodiscard]] std::vector<problem> tenant_file_problems(std::string_view json_text);
 
 /// The validated document. Errors: errc::invalid_argument whose detail is the first problem as

@@ -34,6 +34,10 @@ TEST_CASE("spring forward: local 02:00-03:00 is never offered", "[engine][dst]")
   CHECK(iso_berlin(found[8].start_utc) == "2027-03-28T03:00:00+02:00");
   for (const auto& hhmm : local_starts(found)) CHECK(hhmm.substr(0, 2) != "02");
   CHECK(berlin(2027, 3, 28, 2, 30) == utc(2027, 3, 28, 1));  // nonexistent -> the jump
+  const auto& zone = *find_zone("Europe/Berlin");
+  CHECK_FALSE(local_time_exists(zone, spring, minutes{150}));
+  CHECK(local_time_exists(zone, spring, minutes{180}));
+  CHECK(local_time_exists(zone, autumn, minutes{150}));  // ambiguous, but exists
 }
 
 TEST_CASE("spring forward: intervals inside or across the gap", "[engine][dst]") {
