@@ -119,6 +119,7 @@ void supervisor_impl::terminate_all(caf::error reason) {
     stages = reverse_stages(order_);
   stop_children(std::move(stages), [this, reason] {
     for (const auto& id : order_) spec_.registry->remove_subtree(entries_.at(id).path);
+    if (spec_.path == "/") spec_.registry->remove_subtree("/");  // before anyone sees us down
     entries_.clear();
     order_.clear();
     quit(reason);
