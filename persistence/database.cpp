@@ -1,0 +1,28 @@
+#include "persistence/database.hpp"
+
+#include "persistence/mysql/mysql_connection.hpp"
+#include "persistence/sqlite/sqlite_connection.hpp"
+
+namespace askpro::persistence {
+
+Result<std::unique_ptr<connection>> open(const config::storage_settings& settings,
+                                         const open_options& opts) {
+  if (settings.driver == "sqlite") {
+    sqlite::options o;
+    o.read_only = opts.read_only;
+    return sqlite::sqlite_connection::open(settings.sqlite_path, o);
+  }
+  if (settings.driver == "mysql") {
+    mysql::params p;
+    p.host = settings.mysql_host;
+    p.port = settings.mysql_port;
+    p.user = settings.mysql_user;
+    p.password = settings.mysql_password;
+    p.database = settings.mysql_database;
+    return mysql::mysql_connection::open(p);
+  }
+  return make_error(errc::config,
+                    "storage.driver must be sqlite or mysql, got '" + settings.driver + "'");
+}
+
+}  // namespace askpro::persistence
