@@ -134,7 +134,7 @@ std::string inspect_json(const dispatcher_state& st) {
   j["errors"] = st.errors;
   j["last_error"] = st.last_error;
   j["slots"] = std::move(slots);
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 runtime::child_spec worker_child(dispatcher_actor* self, uint32_t index) {

@@ -78,7 +78,7 @@ std::string inspect_json(const worker_state& st) {
   j["tasks"] = st.tasks;
   j["errors"] = st.errors;
   j["last_error"] = st.last_error;
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 caf::behavior worker(worker_actor* self, worker_config cfg) {

@@ -124,7 +124,8 @@ std::string sql_excerpt(std::string_view sql) {
   constexpr std::size_t limit = 80;
   std::string out;
   bool blank = false;
-  for (char c : sql) {
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
     if (is_blank(c)) {
       blank = !out.empty();
       continue;
@@ -132,7 +133,8 @@ std::string sql_excerpt(std::string_view sql) {
     if (blank) out += ' ';
     blank = false;
     out += c;
-    if (out.size() >= limit) return out + "…";
+    bool mid_character = i + 1 < sql.size() && (sql[i + 1] & 0xC0) == 0x80;  // UTF-8 tail
+    if (out.size() >= limit && !mid_character) return out + "…";
   }
   return out;
 }

@@ -134,6 +134,11 @@ Result<void> mysql_connection::compile(std::string_view sql) {
 Result<result_set> mysql_connection::query_once(std::string_view sql,
                                                 const std::vector<value>& binds) {
   if (auto ok = ready(); !ok) return std::move(ok.error());
+  return run_query(sql, binds);
+}
+
+Result<result_set> mysql_connection::run_query(std::string_view sql,
+                                               const std::vector<value>& binds) {
   auto ps = cached(sql);
   if (!ps) return std::move(ps.error());
   return guarded(sql, [&]() -> Result<result_set> {
@@ -205,7 +210,9 @@ Result<void> mysql_connection::rollback() {
 }
 
 Result<int64_t> mysql_connection::last_insert_id() {
-  auto rs = query("SELECT LAST_INSERT_ID()", {});
+  // Session state: never on a rebuilt session, where it would silently read 0.
+  if (!conn_) return make_error(errc::unavailable, "mysql: session lost; last insert id unknown");
+  auto rs = run_query("SELECT LAST_INSERT_ID()", {});
   if (!rs) return std::move(rs.error());
   if (rs->empty()) return make_error(errc::storage, "LAST_INSERT_ID() returned no row");
   return (*rs)[0].get<int64_t>(0);

@@ -70,6 +70,8 @@ class mysql_connection final : public connection {
   Result<void> ready();
   Result<sql::PreparedStatement*> cached(std::string_view sql);
   Result<result_set> query_once(std::string_view sql, const std::vector<value>& binds);
+  /// Runs a query on the current session as it is (no reconnect).
+  Result<result_set> run_query(std::string_view sql, const std::vector<value>& binds);
   Result<void> exec_raw(std::string_view sql);
   /// Runs `f` (returning Result<T>), converting exceptions; marks the session lost when the
   /// error says so.

@@ -101,7 +101,7 @@ std::string inspect_json(const redis_state& st) {
   j["reconnects"] = st.reconnects;
   j["commands"] = st.commands;
   j["failures"] = st.failures;
-  return j.dump();
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 caf::behavior redis_client(redis_actor* self, Result<redis_endpoint> endpoint,

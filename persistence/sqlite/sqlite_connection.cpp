@@ -29,6 +29,20 @@ Result<void> create_parent_directory(const std::string& path) {
   return caf::unit;
 }
 
+/// Compiles exactly one statement (errors: none, or more than one).
+Result<sqlite3_stmt*> compile_one(sqlite3* db, const std::string& sql) {
+  sqlite3_stmt* stmt = nullptr;
+  const char* tail = nullptr;
+  int rc = sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &stmt, &tail);
+  if (rc != SQLITE_OK) return to_error(db, rc, sql_excerpt(sql));
+  if (stmt == nullptr) return make_error(errc::invalid_argument, "empty SQL statement");
+  if (tail != nullptr && !sql_excerpt(tail).empty()) {
+    sqlite3_finalize(stmt);
+    return make_error(errc::invalid_argument, "one statement at a time: " + sql_excerpt(sql));
+  }
+  return stmt;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<connection>> sqlite_connection::open(const std::string& path,
@@ -83,17 +97,10 @@ void sqlite_connection::clear_cache() {
 Result<sqlite3_stmt*> sqlite_connection::cached(std::string_view sql) {
   std::string key{sql};
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;
-  sqlite3_stmt* stmt = nullptr;
-  const char* tail = nullptr;
-  int rc = sqlite3_prepare_v2(db_, key.c_str(), static_cast<int>(key.size()), &stmt, &tail);
-  if (rc != SQLITE_OK) return to_error(db_, rc, sql_excerpt(sql));
-  if (stmt == nullptr) return make_error(errc::invalid_argument, "empty SQL statement");
-  if (tail != nullptr && !sql_excerpt(tail).empty()) {
-    sqlite3_finalize(stmt);
-    return make_error(errc::invalid_argument, "one statement at a time: " + sql_excerpt(sql));
-  }
+  auto stmt = compile_one(db_, key);
+  if (!stmt) return stmt;
   if (cache_.size() >= max_cached_statements) clear_cache();
-  cache_.emplace(std::move(key), stmt);
+  cache_.emplace(std::move(key), *stmt);
   return stmt;
 }
 
@@ -125,13 +132,10 @@ Result<int64_t> sqlite_connection::execute(std::string_view sql, const std::vect
 }
 
 Result<void> sqlite_connection::exec(std::string_view sql) {
-  sqlite3_stmt* stmt = nullptr;
-  std::string text{sql};
-  int rc = sqlite3_prepare_v2(db_, text.c_str(), static_cast<int>(text.size()), &stmt, nullptr);
-  if (rc != SQLITE_OK) return to_error(db_, rc, sql_excerpt(sql));
-  if (stmt == nullptr) return caf::unit;
-  auto ok = step_all(db_, stmt, nullptr);
-  sqlite3_finalize(stmt);
+  auto stmt = compile_one(db_, std::string{sql});
+  if (!stmt) return std::move(stmt.error());
+  auto ok = step_all(db_, *stmt, nullptr);
+  sqlite3_finalize(*stmt);
   return ok;
 }
 

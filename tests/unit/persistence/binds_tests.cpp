@@ -90,6 +90,8 @@ PERSISTENCE_CASE("wrong parameter counts and bad SQL are errors, not crashes", "
   expect_error(conn->execute("INSERT INTO vals (i) VALUES (?)", {}), errc::invalid_argument);
   expect_error(conn->query("SELEKT nonsense"), errc::storage);
   expect_error(conn->prepare("SELECT * FROM no_such_table"), errc::storage);
+  CHECK_FALSE(conn->exec("CREATE TABLE a1 (x INT); CREATE TABLE a2 (x INT)"));  // one at a time
+  CHECK_FALSE(conn->query("SELECT * FROM a2"));
   CHECK(expect_ok(conn->query("SELECT COUNT(*) AS n FROM vals")).size() == 1);
 }
 

@@ -52,7 +52,7 @@ PERSISTENCE_CASE("NOT NULL and FOREIGN KEY violations are conflicts", "") {
   CHECK(expect_ok(conn->query("SELECT 1")).size() == 1);  // the connection is still fine
 }
 
-PERSISTENCE_CASE("upsert updates the existing row; do-nothing keeps it", "") {
+PERSISTENCE_CASE("upsert updates the existing row, do-nothing keeps it", "") {
   auto conn = db.migrated();
   const auto& d = conn->sql_dialect();
   const std::string insert =

@@ -71,7 +71,7 @@ PERSISTENCE_CASE("/db answers ping and runs reads and writes on its workers", "[
   CHECK(tree.registry().find(db.is_mysql() ? "/db/pool/conn-4" : "/db/pool/reader-2"));
 }
 
-PERSISTENCE_CASE("task errors and exceptions come back as errors; the worker lives on",
+PERSISTENCE_CASE("task errors and exceptions come back as errors and the worker lives on",
                  "[actors]") {
   db_tree tree{db.settings()};
   migrate_through(tree);

@@ -73,4 +73,9 @@ TEST_CASE("sql_excerpt collapses whitespace and cuts long SQL", "[persistence][s
   CHECK(askpro::persistence::sql_excerpt("  SELECT\n\t a,\n  b  FROM t ") == "SELECT a, b FROM t");
   auto longer = askpro::persistence::sql_excerpt(std::string(200, 'x'));
   CHECK(longer.size() < 100);
+  std::string umlauts;
+  for (int i = 0; i < 100; ++i) umlauts += "ä";  // two bytes each: never cut in half
+  auto cut = askpro::persistence::sql_excerpt(umlauts);
+  CHECK(cut.size() < umlauts.size());
+  CHECK(cut.substr(0, cut.size() - std::string{"…"}.size()).size() % 2 == 0);
 }

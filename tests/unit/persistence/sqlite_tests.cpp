@@ -34,7 +34,7 @@ const char* insert_sql =
 
 }  // namespace
 
-TEST_CASE("sqlite: WAL, synchronous=FULL, foreign keys and busy timeout; parent dir created",
+TEST_CASE("sqlite: WAL, synchronous=FULL, foreign keys and busy timeout, parent dir created",
           "[persistence][sqlite]") {
   with_sqlite([](backend& db) {
     auto path = std::filesystem::path{db.settings().sqlite_path};
