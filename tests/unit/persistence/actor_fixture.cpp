@@ -42,7 +42,13 @@ db_tree::db_tree(const config::storage_settings& storage)
 }
 
 db_tree::~db_tree() {
-  stop_and_wait(system_.sys(), root_, caf::exit_reason::user_shutdown);
+  stop();
+}
+
+bool db_tree::stop() {
+  bool down = stop_and_wait(system_.sys(), root_, caf::exit_reason::user_shutdown);
+  root_ = nullptr;
+  return down;
 }
 
 }  // namespace askpro::test

@@ -40,6 +40,8 @@ class db_tree {
   runtime::tree_registry& registry() { return *registry_; }
   /// The current /db dispatcher.
   caf::actor db() const { return registry_->actor_at("/db"); }
+  /// Stops the root supervisor (and so /db); true when it went down in time.
+  bool stop();
 
  private:
   test_system system_;

@@ -3,6 +3,8 @@
 #include "persistence/migrate.hpp"
 #include "tests/support/services.hpp"
 
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -55,6 +57,18 @@ std::unique_ptr<persistence::connection> backend::migrated() const {
   auto conn = connect();
   expect_ok(persistence::migrate(*conn));
   return conn;
+}
+
+uint16_t closed_port() {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  socklen_t len = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  ::close(fd);
+  return ntohs(addr.sin_port);
 }
 
 void with_sqlite(const backend_case& body) {

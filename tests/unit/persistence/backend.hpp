@@ -38,6 +38,9 @@ void with_sqlite(const backend_case& body);
 /// Runs `body` against a fresh MySQL database; FAILs or WARNs-and-returns without a server.
 void with_mysql(const backend_case& body);
 
+/// A loopback port with nothing listening on it (bound once, then closed).
+uint16_t closed_port();
+
 /// REQUIREs that `r` holds a value and returns it; prints the error otherwise.
 template <class T>
 T expect_ok(Result<T> r) {

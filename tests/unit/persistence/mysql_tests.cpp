@@ -7,8 +7,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using namespace askpro::persistence;
@@ -36,19 +34,6 @@ int64_t session_id(connection& c) {
 
 void kill_session(connection& killer, int64_t id) {
   expect_ok(killer.exec("KILL CONNECTION " + std::to_string(id)));
-}
-
-/// A loopback port with nothing listening on it.
-uint16_t closed_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in addr{};
-  addr.sin_family = AF_INET;
-  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-  socklen_t len = sizeof addr;
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
-  ::close(fd);
-  return ntohs(addr.sin_port);
 }
 
 }  // namespace
@@ -124,6 +109,7 @@ TEST_CASE("mysql: waiting for a row lock beyond the timeout is unavailable",
 }
 
 TEST_CASE("mysql: an unreachable server is unavailable", "[persistence][mysql]") {
-  auto s = askpro::test::mysql_settings({"127.0.0.1", closed_port(), "askpro", "x", "x"}, "x");
+  auto s = askpro::test::mysql_settings(
+      {"127.0.0.1", askpro::test::closed_port(), "askpro", "x", "x"}, "x");
   expect_error(open(s), errc::unavailable);
 }

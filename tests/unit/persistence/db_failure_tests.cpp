@@ -1,0 +1,76 @@
+// /db when the database cannot be reached, and an orderly stop of the subtree.
+#include "persistence/db_client.hpp"
+#include "runtime/atoms.hpp"
+#include "tests/support/services.hpp"
+#include "tests/unit/persistence/actor_fixture.hpp"
+#include "tests/unit/persistence/backend.hpp"
+
+#include <caf/all.hpp>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace askpro::persistence;
+using namespace std::chrono_literals;
+using askpro::errc;
+using askpro::test::db_tree;
+using askpro::test::expect_error;
+using askpro::test::expect_ok;
+
+namespace {
+
+askpro::Result<caf::ok_atom> ping(db_tree& tree) {
+  return askpro::runtime::ask<caf::ok_atom>(tree.sys(), tree.db(), 20s,
+                                            askpro::runtime::ping_atom::value);
+}
+
+}  // namespace
+
+TEST_CASE("/db with an unreachable MySQL server answers ping with unavailable",
+          "[persistence][mysql][actors]") {
+  askpro::test::mysql_server nowhere{"127.0.0.1", askpro::test::closed_port(), "askpro", "x", "x"};
+  auto settings = askpro::test::mysql_settings(nowhere, "x");
+  settings.mysql_pool = 2;
+  db_tree tree{settings};
+  expect_error(ping(tree), errc::unavailable);
+  expect_error(ping(tree), errc::unavailable);  // retried on each task, still no crash
+  auto state = nlohmann::json::parse(expect_ok(askpro::runtime::ask<std::string>(
+      tree.sys(), tree.db(), 5s, askpro::runtime::inspect_atom::value)));
+  CHECK(state["errors"] == 2);
+  CHECK(state["connected"] == 2);  // the workers run; their connections do not
+  CHECK(tree.registry().find("/db/pool/conn-1")->restarts == 0);
+}
+
+TEST_CASE("/db with an unusable SQLite path answers ping with a storage error",
+          "[persistence][sqlite][actors]") {
+  askpro::test::with_sqlite([](askpro::test::backend& db) {
+    auto settings = db.settings();
+    auto blocker = std::filesystem::path{settings.sqlite_path}.parent_path();
+    std::filesystem::create_directories(blocker.parent_path());
+    std::ofstream{blocker.string()} << "a file where the directory should be";
+    db_tree tree{settings};
+    auto err = expect_error(ping(tree), errc::storage);
+    CHECK(askpro::describe(err).find(blocker.string()) != std::string::npos);
+  });
+}
+
+PERSISTENCE_CASE("stopping the tree stops the workers and clears /db from the registry",
+                 "[actors]") {
+  auto tree = std::make_unique<db_tree>(db.settings());
+  expect_ok(ping(*tree));
+  auto worker = tree->registry().actor_at(db.is_mysql() ? "/db/pool/conn-2" : "/db/pool/reader-1");
+  REQUIRE(worker);
+  caf::scoped_actor watcher{tree->sys()};
+  watcher->monitor(worker);
+  REQUIRE(tree->stop());
+  bool worker_down = false;
+  watcher->receive([&](caf::down_msg& msg) { worker_down = msg.source == worker.address(); },
+                   caf::after(10s) >> [] {});
+  CHECK(worker_down);
+  CHECK_FALSE(tree->registry().find("/db"));
+  CHECK_FALSE(tree->registry().find("/db/pool"));
+}
