@@ -130,3 +130,19 @@ TEST_CASE("redis actor: an invalid URL is reported by every request", "[persiste
   redis_fixture f{parse_redis_url("memcached://nope")};
   expect_error(f.cmd({"PING"}), errc::config);
 }
+
+TEST_CASE("redis actor: the database number of the URL is selected after connecting",
+          "[persistence][redis]") {
+  ASKPRO_NEED_REDIS(url);
+  auto ep = expect_ok(parse_redis_url(url));
+  auto other = ep;
+  other.db = ep.db == 5 ? 6 : 5;
+  redis_fixture f{other};
+  const std::string key = unique_key("selected-db");
+  expect_ok(f.cmd({"SET", key, "here", "PX", "60000"}));
+  auto same_db = expect_ok(redis_connection::connect(other, 2s));
+  CHECK(expect_ok(same_db->command({"GET", key})).str == "here");
+  auto url_db = expect_ok(redis_connection::connect(ep, 2s));
+  CHECK(expect_ok(url_db->command({"GET", key})).is_nil());
+  expect_ok(f.cmd({"DEL", key}));
+}
