@@ -1,5 +1,6 @@
 #include "persistence/migrate.hpp"
 
+#include "persistence/database.hpp"
 #include "persistence/migrations/embedded.hpp"
 #include "persistence/sql_text.hpp"
 #include "persistence/transaction.hpp"
@@ -144,6 +145,12 @@ Result<int> migrate(connection& conn) {
   auto all = migrations_for(conn.sql_dialect().kind);
   if (!all) return std::move(all.error());
   return with_migration_lock(conn, [&] { return apply_pending(conn, *all); });
+}
+
+Result<int> migrate(const config::storage_settings& settings) {
+  auto conn = open(settings);
+  if (!conn) return std::move(conn.error());
+  return migrate(**conn);
 }
 
 }  // namespace askpro::persistence

@@ -14,6 +14,7 @@
 /// with the migration file ("0002_jobs: …"); errc::internal for malformed embedded files;
 /// errc::unavailable when another node holds the MySQL migration lock for over a minute.
 
+#include "config/settings.hpp"
 #include "persistence/connection.hpp"
 
 #include <set>
@@ -38,5 +39,8 @@ struct migration {
 /// Applies every pending migration in version order; returns how many were applied (0 when the
 /// schema is current, so it is safe to call on every start).
 [[nodiscard]] Result<int> migrate(connection& conn);
+
+/// Opens a connection with `settings` and migrates it (for `askpro migrate` and start-up).
+[[nodiscard]] Result<int> migrate(const config::storage_settings& settings);
 
 }  // namespace askpro::persistence

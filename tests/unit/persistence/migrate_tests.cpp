@@ -33,6 +33,7 @@ PERSISTENCE_CASE("migrations apply in order, record themselves and are idempoten
   CHECK(expect_ok(migrate(*conn)) == 0);
   auto again = db.connect();  // a second node starting later
   CHECK(expect_ok(migrate(*again)) == 0);
+  CHECK(expect_ok(migrate(db.settings())) == 0);  // `askpro migrate` on a current schema
 
   auto rows =
       expect_ok(conn->query("SELECT version, name, applied_at FROM schema_migrations "
