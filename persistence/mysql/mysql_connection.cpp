@@ -67,7 +67,7 @@ auto mysql_connection::guarded(std::string_view sql, F&& f) -> decltype(f()) {
   try {
     return f();
   } catch (const sql::SQLException& e) {
-    if (is_connection_lost(e.getErrorCode()) || !conn_ || conn_->isClosed()) drop_session();
+    if (is_connection_lost(e.getErrorCode())) drop_session();
     return to_error(e.getErrorCode(), e.what(), sql);
   } catch (const std::exception& e) {
     return make_error(errc::storage, std::string{"mysql: "} + e.what());
@@ -86,7 +86,7 @@ void mysql_connection::drop_session() {
 
 Result<void> mysql_connection::connect() {
   drop_session();
-  return guarded("", [&]() -> Result<void> {
+  auto ok = guarded("", [&]() -> Result<void> {
     auto opts = connect_options(params_);
     conn_.reset(driver()->connect(opts));
     conn_->setAutoCommit(true);
@@ -95,6 +95,8 @@ Result<void> mysql_connection::connect() {
     last_used_ = std::chrono::steady_clock::now();
     return caf::unit;
   });
+  if (!ok) drop_session();  // never keep a session whose set-up failed
+  return ok;
 }
 
 Result<void> mysql_connection::ready() {
