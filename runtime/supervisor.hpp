@@ -10,6 +10,8 @@
 ///   (child_atom, std::string id)                          -> caf::actor   current incarnation
 ///   (which_children_atom)                                 -> std::vector<std::string> ids in order
 ///   (inspect_atom)                                        -> std::string JSON summary
+///   (ping_atom)                                           -> caf::ok_atom (answered once the
+///                                                            static children started)
 /// Thread-safety: talk to it by messages only. Ownership: the supervisor owns its children; they
 /// are monitored and linked one way: however the supervisor ends (even by exit_reason::kill), its
 /// live children get an exit with that reason. (A real CAF link would also turn a child killed
@@ -22,7 +24,12 @@
 /// within `period` (by `clock`) stop all children and exit with errc::internal "restart intensity
 /// exceeded", which the parent supervisor sees as an abnormal exit of its child. An exit from any
 /// actor that is not one of its children (the parent, an operator) stops the children in reverse
-/// order and exits with that reason; a normal exit from a non-child is ignored.
+/// order and exits with that reason; a normal exit from a non-child is ignored, and so is an exit
+/// from a child that linked itself to the supervisor (its down message drives the restart;
+/// exit_reason::kill over such a link cannot be trapped in CAF and kills the supervisor).
+/// Registry: each child at join(path, id) with kind, parent = path, status, start time (clock),
+/// restarts and last exit reason; removed when stopped for good (stop_child, a temporary or
+/// finished transient child, the supervisor's end).
 /// Errors: errc::not_found (unknown id), errc::conflict (id taken), errc::invalid_argument (wrong
 /// start_child form for the strategy, bad id), errc::internal (a start function failed),
 /// errc::unavailable (shutting down, or the child is down while being restarted).

@@ -107,6 +107,7 @@ class supervisor_impl final : public caf::event_based_actor {
   bool draining_ = false;
   std::function<void()> current_cancel_;  ///< cancel of the running operation
   bool terminating_ = false;
+  std::deque<caf::actor_id> recent_down_;  ///< last children seen down (their exits are ignored)
   std::optional<stop_job> job_;
   uint64_t job_gen_ = 0;
 };

@@ -12,6 +12,12 @@
 #include <utility>
 
 namespace askpro::runtime::detail {
+namespace {
+
+/// How many departed children are remembered so that their late link exits are ignored.
+constexpr std::size_t max_recent_down = 256;
+
+}  // namespace
 void supervisor_impl::schedule(std::function<void()> run, std::function<void()> cancel) {
   if (terminating_) {
     if (cancel) cancel();
@@ -131,6 +137,8 @@ void supervisor_impl::on_down_msg(caf::down_msg& msg) {
   if (found == by_actor_.end()) return;  // an incarnation we no longer track
   auto id = found->second;
   by_actor_.erase(found);
+  recent_down_.push_back(msg.source.id());
+  if (recent_down_.size() > max_recent_down) recent_down_.pop_front();
   auto& e = entries_.at(id);
   e.handle = nullptr;
   e.last_reason = reason_text(msg.reason);
@@ -149,6 +157,10 @@ void supervisor_impl::on_down_msg(caf::down_msg& msg) {
 
 void supervisor_impl::on_exit_msg(caf::exit_msg& msg) {
   if (!msg.reason || msg.reason == caf::exit_reason::normal) return;  // like CAF's default
+  // A child that linked itself to us: its down message drives the restart.
+  const auto aid = msg.source.id();
+  if (by_actor_.count(aid) != 0) return;
+  if (std::find(recent_down_.begin(), recent_down_.end(), aid) != recent_down_.end()) return;
   spdlog::info("supervisor {} stopping: {}", spec_.path, reason_text(msg.reason));
   terminate_all(std::move(msg.reason));
 }

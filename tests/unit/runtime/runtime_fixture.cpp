@@ -33,6 +33,7 @@ caf::behavior probe_worker(caf::event_based_actor* self, std::string path, caf::
                            probe_ptr log, bool stubborn) {
   self->attach_functor([log, path](const caf::error&) { log->add("stop:" + path); });
   if (stubborn) self->set_exit_handler([](caf::exit_msg&) {});
+  if (args.match_elements<caf::actor>()) self->link_to(args.get_as<caf::actor>(0));
   return {
       [](runtime::ping_atom) { return caf::ok_atom::value; },
       [self](crash_atom) { self->quit(make_error(errc::internal, "crash on request")); },

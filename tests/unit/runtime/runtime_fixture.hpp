@@ -47,6 +47,7 @@ class probe_log {
 using probe_ptr = std::shared_ptr<probe_log>;
 
 /// A worker that logs start/stop; `stubborn` workers trap and ignore exits (only kill works).
+/// Started with one caf::actor as its args, it links itself to that actor.
 runtime::start_fn probe_start(probe_ptr log, bool stubborn = false);
 
 /// A child_spec for a probe worker.

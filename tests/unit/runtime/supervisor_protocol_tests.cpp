@@ -192,3 +192,17 @@ TEST_CASE("simple_one_for_one stops all dynamic children when it stops",
   CHECK(f.log->matching("stop:").size() == 3);
   CHECK(f.registry->size() == 0);
 }
+
+TEST_CASE("a crash of a child that linked itself to the supervisor restarts only the child",
+          "[supervisor][simple_one_for_one]") {
+  runtime_fixture f;
+  auto sup = calls(f, restart_type::permanent);
+  auto c1 =
+      f.ask<caf::actor>(sup, start_child_atom::value, std::string{"c1"}, caf::make_message(sup));
+  REQUIRE(c1);
+  REQUIRE(f.ask<caf::ok_atom>(*c1, ping_atom::value));  // it has linked itself by now
+  caf::anon_send(*c1, crash_atom::value);
+  REQUIRE(f.replaced("/calls/c1", *c1));
+  CHECK(f.ask<caf::ok_atom>(sup, ping_atom::value));
+  CHECK(f.ask<ids>(sup, which_children_atom::value) == ids{"c1"});
+}
