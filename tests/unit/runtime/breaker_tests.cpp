@@ -107,7 +107,7 @@ TEST_CASE_METHOD(breaker_fixture, "the breaker forwards requests and relays answ
   CHECK(node->kind == "calendar");
 }
 
-TEST_CASE_METHOD(breaker_fixture, "max_failures consecutive failures open it; open fails fast",
+TEST_CASE_METHOD(breaker_fixture, "max_failures consecutive failures open it and open fails fast",
                  "[breaker]") {
   auto b = start();
   for (int i = 0; i < 2; ++i) CHECK(code(call(b, "fail")) == errc::storage);
@@ -156,8 +156,8 @@ TEST_CASE_METHOD(breaker_fixture, "the fail-fast error is configurable", "[break
   CHECK(calls->load() == 0);
 }
 
-TEST_CASE_METHOD(breaker_fixture, "after the reset timeout one trial goes through; success closes",
-                 "[breaker]") {
+TEST_CASE_METHOD(breaker_fixture,
+                 "after the reset timeout one trial goes through, a success closes", "[breaker]") {
   auto b = start();
   trip(b);
   clock->advance(999ms);
@@ -195,8 +195,8 @@ TEST_CASE_METHOD(breaker_fixture, "half-open lets exactly one trial through", "[
   CHECK(calls->load() == 4);  // the rejected call never reached the child
 }
 
-TEST_CASE_METHOD(breaker_fixture, "failed trials grow the reset timeout to its cap; success resets",
-                 "[breaker]") {
+TEST_CASE_METHOD(breaker_fixture,
+                 "failed trials grow the reset timeout to its cap, a success resets", "[breaker]") {
   auto b = start();
   trip(b);
   clock->advance(1000ms);
@@ -303,4 +303,18 @@ TEST_CASE_METHOD(breaker_fixture, "a breaker gives up when its child keeps crash
   auto reason = wait_down(b);
   REQUIRE(reason);
   CHECK(detail_of(*reason) == "restart intensity exceeded");
+}
+
+TEST_CASE_METHOD(breaker_fixture, "plain sends are passed on to the child untracked", "[breaker]") {
+  auto b = start();
+  caf::scoped_actor self{sys};
+  auto held = self->request(b, std::chrono::seconds(5), call_atom::value, std::string{"hold"});
+  REQUIRE(eventually([&] { return calls->load() == 1; }));
+  caf::anon_send(b, release_atom::value);  // not a request: forwarded without an outcome
+  std::string answer;
+  held.receive([&](std::string& x) { answer = x; }, [](caf::error&) {});
+  CHECK(answer == "released");
+  auto j = inspect(b);
+  CHECK(j["total_successes"] == 1);
+  CHECK(j["calls_in_flight"] == 0);
 }
