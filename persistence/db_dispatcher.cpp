@@ -9,6 +9,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
 #include <caf/exit_reason.hpp>
+#include <caf/sec.hpp>
 #include <caf/stateful_actor.hpp>
 #include <nlohmann/json.hpp>
 
@@ -25,15 +26,22 @@ struct dispatcher_config {
   db_options options;
 };
 
-struct queued_task {
-  db_task task;
+/// A task on its way: the message shared with the in-flight request, so a task bounced by a
+/// worker that died before starting it can be sent again.
+struct pending_task {
+  access mode = access::read;
+  caf::message msg;  ///< (db_run_atom, db_task)
   caf::response_promise rp;
+  int attempts = 0;
 };
+
+/// Sends to workers that died before taking a task are retried on another incarnation.
+constexpr int max_attempts = 3;
 
 struct dispatcher_state {
   dispatcher_config cfg;
   std::vector<detail::worker_slot> slots;
-  std::deque<queued_task> queue;
+  std::deque<pending_task> queue;
   caf::actor pool;
   caf::error stop_reason;
   uint64_t dispatched = 0;
@@ -49,38 +57,82 @@ bool is_mysql(const dispatcher_state& st) {
   return st.cfg.storage.driver == "mysql";
 }
 
-bool try_dispatch(dispatcher_actor* self, db_task& task, caf::response_promise& rp) {
+void settle(dispatcher_actor* self, std::size_t index, const caf::actor& worker,
+            const caf::error& err) {
+  auto& st = self->state;
+  auto& slot = st.slots[index];
+  if (slot.handle == worker && slot.pending > 0) --slot.pending;
+  ++st.completed;
+  if (err) {
+    ++st.errors;
+    st.last_error = describe(err);
+  }
+}
+
+void route(dispatcher_actor* self, pending_task task);
+
+void on_failure(dispatcher_actor* self, pending_task& task, std::size_t index,
+                const caf::actor& worker, caf::error& err) {
+  auto& slot = self->state.slots[index];
+  if (err == caf::sec::request_receiver_down && task.attempts < max_attempts) {
+    if (slot.handle == worker) {  // it is dead: wait for the restarted one's hello
+      slot.handle = nullptr;
+      slot.pending = 0;
+    }
+    return route(self, std::move(task));
+  }
+  settle(self, index, worker, err);
+  task.rp.deliver(std::move(err));
+}
+
+bool try_dispatch(dispatcher_actor* self, pending_task& task) {
   auto& st = self->state;
   auto index = detail::pick_slot(st.slots, is_mysql(st), task.mode);
   if (!index) return false;
-  auto& slot = st.slots[*index];
-  ++slot.pending;
+  auto worker = st.slots[*index].handle;
+  ++st.slots[*index].pending;
   ++st.dispatched;
-  rp.delegate(slot.handle, db_run_atom::value, std::move(task));
+  ++task.attempts;
+  auto reply = self->request(worker, caf::infinite, task.msg);
+  reply.then(
+      [self, index, worker, rp = task.rp](detail::db_reply& r) mutable {
+        settle(self, *index, worker, {});
+        rp.deliver(std::move(r.payload));
+      },
+      [self, index, worker, task](caf::error& err) mutable {
+        on_failure(self, task, *index, worker, err);
+      });
   return true;
 }
 
-caf::response_promise submit(dispatcher_actor* self, db_task task) {
+/// Dispatches now, or queues while no suitable worker runs (bounded by max_queue).
+void route(dispatcher_actor* self, pending_task task) {
   auto& st = self->state;
+  if (try_dispatch(self, task)) return;
+  if (st.queue.size() >= st.cfg.options.max_queue)
+    task.rp.deliver(make_error(errc::unavailable, "database queue is full"));
+  else
+    st.queue.push_back(std::move(task));
+}
+
+caf::response_promise submit(dispatcher_actor* self, db_task task) {
   auto rp = self->make_response_promise();
-  if (st.stop_reason) {
+  if (self->state.stop_reason) {
     rp.deliver(make_error(errc::unavailable, "database actors are shutting down"));
-  } else if (!try_dispatch(self, task, rp)) {
-    if (st.queue.size() >= st.cfg.options.max_queue)
-      rp.deliver(make_error(errc::unavailable, "database queue is full"));
-    else
-      st.queue.push_back({std::move(task), rp});
+    return rp;
   }
+  auto mode = task.mode;
+  route(self, pending_task{mode, caf::make_message(db_run_atom::value, std::move(task)), rp, 0});
   return rp;
 }
 
 void flush_queue(dispatcher_actor* self) {
-  std::deque<queued_task> waiting;
+  std::deque<pending_task> waiting;
   auto& queue = self->state.queue;
   while (!queue.empty()) {
     auto item = std::move(queue.front());
     queue.pop_front();
-    if (!try_dispatch(self, item.task, item.rp)) waiting.push_back(std::move(item));
+    if (!try_dispatch(self, item)) waiting.push_back(std::move(item));
   }
   queue = std::move(waiting);
 }
@@ -94,19 +146,6 @@ void on_hello(dispatcher_actor* self, uint32_t index, caf::actor worker) {
   flush_queue(self);
 }
 
-void on_done(dispatcher_actor* self, uint32_t index, const caf::error& err) {
-  auto& st = self->state;
-  if (index >= st.slots.size()) return;
-  auto& slot = st.slots[index];
-  if (slot.handle && self->current_sender() == slot.handle.address() && slot.pending > 0)
-    --slot.pending;
-  ++st.completed;
-  if (err) {
-    ++st.errors;
-    st.last_error = describe(err);
-  }
-}
-
 int64_t queued_count(const dispatcher_state& st) {
   int64_t queued = static_cast<int64_t>(st.queue.size());
   for (const auto& s : st.slots) queued += s.pending > 1 ? s.pending - 1 : 0;
@@ -118,15 +157,15 @@ std::string inspect_json(const dispatcher_state& st) {
   j["driver"] = st.cfg.storage.driver;
   j["workers"] = st.slots.size();
   int64_t in_flight = 0;
-  int connected = 0;
+  int running = 0;
   nlohmann::json slots = nlohmann::json::array();
   for (const auto& s : st.slots) {
     in_flight += s.pending;
-    connected += s.handle ? 1 : 0;
+    running += s.handle ? 1 : 0;
     slots.push_back(
         {{"id", s.id}, {"running", static_cast<bool>(s.handle)}, {"pending", s.pending}});
   }
-  j["connected"] = connected;
+  j["running"] = running;
   j["in_flight"] = in_flight;
   j["queued"] = queued_count(st);
   j["dispatched"] = st.dispatched;
@@ -209,9 +248,6 @@ caf::behavior dispatcher(dispatcher_actor* self, dispatcher_config cfg) {
       [self](runtime::inspect_atom) { return inspect_json(self->state); },
       [self](detail::db_hello_atom, uint32_t index, caf::actor& worker) {
         on_hello(self, index, std::move(worker));
-      },
-      [self](detail::db_done_atom, uint32_t index, const caf::error& err) {
-        on_done(self, index, err);
       },
   };
 }

@@ -4,7 +4,7 @@
 ///
 ///   (db_run_atom, db_task)   -> the task's value (whatever `make_task<T>` wraps), or its error
 ///   (runtime::ping_atom)     -> caf::ok_atom when `SELECT 1` succeeds, else the error
-///   (runtime::inspect_atom)  -> std::string JSON {driver, workers, connected, queued, in_flight,
+///   (runtime::inspect_atom)  -> std::string JSON {driver, workers, running, queued, in_flight,
 ///                               dispatched, completed, errors, last_error, slots[]}
 ///
 /// A task runs on a detached worker thread that owns one connection (never on the cooperative
@@ -15,8 +15,9 @@
 ///
 /// Thread-safety: db_task is a value; its function runs on exactly one worker thread.
 /// Errors in replies: the task's own Result error; errc::internal when the task threw;
-/// errc::unavailable when the queue is full or the connection cannot be opened; a CAF error when
-/// the worker died mid-task (the supervisor restarts it; retry).
+/// errc::unavailable when the queue is full or the connection cannot be opened; a CAF error
+/// (broken_promise) when the worker died during the task — it may or may not have committed.
+/// A task sent to a worker that died before starting it is re-sent to its restarted incarnation.
 
 #include "persistence/connection.hpp"
 #include "runtime/error.hpp"

@@ -37,7 +37,7 @@ caf::error ensure_open(worker_state& st) {
   return {};
 }
 
-Result<caf::message> invoke(worker_state& st, db_task& task) {
+Result<caf::message> invoke(worker_state& st, const db_task& task) {
   try {
     return task.fn(*st.conn);
   } catch (const std::exception& e) {
@@ -47,7 +47,7 @@ Result<caf::message> invoke(worker_state& st, db_task& task) {
   }
 }
 
-Result<caf::message> run(worker_state& st, db_task& task) {
+Result<caf::message> run(worker_state& st, const db_task& task) {
   if (auto err = ensure_open(st)) return err;
   auto out = invoke(st, task);
   if (st.conn->in_transaction()) {
@@ -58,16 +58,11 @@ Result<caf::message> run(worker_state& st, db_task& task) {
   return out;
 }
 
-void report_done(worker_actor* self, const Result<caf::message>& out) {
-  auto& st = self->state;
+void count(worker_state& st, const Result<caf::message>& out) {
   ++st.tasks;
-  caf::error err = out ? caf::error{} : out.error();
-  if (err) {
-    ++st.errors;
-    st.last_error = describe(err);
-  }
-  if (auto dispatcher = caf::actor_cast<caf::actor>(st.cfg.dispatcher))
-    self->send(dispatcher, db_done_atom::value, st.cfg.slot, std::move(err));
+  if (out) return;
+  ++st.errors;
+  st.last_error = describe(out.error());
 }
 
 std::string inspect_json(const worker_state& st) {
@@ -88,10 +83,11 @@ caf::behavior worker(worker_actor* self, worker_config cfg) {
     self->send(dispatcher, db_hello_atom::value, self->state.cfg.slot,
                caf::actor_cast<caf::actor>(self));
   return {
-      [self](db_run_atom, db_task& task) -> Result<caf::message> {
+      [self](db_run_atom, const db_task& task) -> Result<db_reply> {
         auto out = run(self->state, task);
-        report_done(self, out);
-        return out;
+        count(self->state, out);
+        if (!out) return std::move(out.error());
+        return db_reply{std::move(*out)};
       },
       [self](runtime::inspect_atom) { return inspect_json(self->state); },
   };

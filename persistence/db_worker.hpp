@@ -1,13 +1,12 @@
 #pragma once
 /// One persistence worker (internal to /db): a detached actor owning one connection, running
-/// the `db_task`s the dispatcher delegates to it. It tells the dispatcher when it is up
-/// (`db_hello_atom`) and when each task is done (`db_done_atom`), so the dispatcher can route by
-/// load and report in-flight work. A connection that cannot be opened is retried on each task.
-/// A task that leaves a transaction open has it rolled back.
+/// the `db_task`s the dispatcher sends it. It tells the dispatcher when it is up
+/// (`db_hello_atom`). A connection that cannot be opened is retried on each task. A task that
+/// leaves a transaction open has it rolled back.
 ///
 ///   worker → dispatcher: (db_hello_atom, uint32_t slot, caf::actor self)
-///   worker → dispatcher: (db_done_atom, uint32_t slot, caf::error result)   empty when ok
-///   (db_run_atom, db_task) -> the task's reply;  (inspect_atom) -> JSON
+///   (db_run_atom, db_task) -> db_reply (the task's reply message) or the task's error
+///   (inspect_atom) -> JSON
 ///
 /// Thread-safety: messages only. Ownership: owns its connection; closes it on exit.
 
@@ -16,8 +15,10 @@
 
 #include <caf/actor.hpp>
 #include <caf/actor_addr.hpp>
+#include <caf/allowed_unsafe_message_type.hpp>
 #include <caf/atom.hpp>
 #include <caf/fwd.hpp>
+#include <caf/message.hpp>
 
 #include <cstdint>
 #include <string>
@@ -25,7 +26,11 @@
 namespace askpro::persistence::detail {
 
 using db_hello_atom = caf::atom_constant<caf::atom("dbhello")>;
-using db_done_atom = caf::atom_constant<caf::atom("dbdone")>;
+
+/// A task's reply, wrapped so the dispatcher can forward any reply type unchanged.
+struct db_reply {
+  caf::message payload;
+};
 
 struct worker_config {
   config::storage_settings storage;
@@ -38,3 +43,5 @@ struct worker_config {
 caf::actor spawn_worker(caf::actor_system& sys, worker_config cfg);
 
 }  // namespace askpro::persistence::detail
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::detail::db_reply)

@@ -62,12 +62,18 @@ PERSISTENCE_CASE("/db answers ping and runs reads and writes on its workers", "[
   auto state = inspect(tree, tree.db());
   CHECK(state["driver"] == db.name());
   CHECK(state["workers"] == (db.is_mysql() ? 4 : 3));
-  CHECK(state["connected"] == state["workers"]);
+  CHECK(state["running"].get<int>() >= 1);  // the others may still be saying hello
   CHECK(state["completed"].get<int>() >= 4);
   CHECK(state["errors"] == 0);
   CHECK(state["in_flight"] == 0);
-  for (const auto& node : tree.registry().snapshot())
-    if (node.parent == "/db/pool") CHECK(node.kind == "db_worker");
+  int workers = 0;
+  for (const auto& node : tree.registry().snapshot()) {
+    if (node.parent != "/db/pool") continue;
+    ++workers;
+    CHECK(node.kind == "db_worker");
+    CHECK(inspect(tree, node.handle)["connected"] == true);  // each opened its connection
+  }
+  CHECK(workers == state["workers"].get<int>());
   CHECK(tree.registry().find(db.is_mysql() ? "/db/pool/conn-4" : "/db/pool/reader-2"));
 }
 
@@ -126,12 +132,11 @@ PERSISTENCE_CASE("a killed worker is restarted by /db/pool and /db keeps serving
   auto victim = tree.registry().actor_at(path);
   REQUIRE(victim);
   REQUIRE(askpro::test::stop_and_wait(tree.sys(), victim, caf::exit_reason::kill));
-  // A task that raced the crash may bounce (the contract says: retry); a later one must succeed.
-  Result<int64_t> written = askpro::make_error(errc::timeout);
-  for (int attempt = 0; attempt < 5 && !written; ++attempt)
-    written = run_blocking<int64_t>(tree.sys(), tree.db(), access::write, 10s,
-                                    [](connection& c) { return insert_event(c, "after"); });
-  CHECK(expect_ok(written) == 1);
+  // A task sent to the dead worker before /db noticed is re-sent to its restarted incarnation.
+  for (int i = 0; i < 3; ++i)
+    CHECK(expect_ok(run_blocking<int64_t>(
+              tree.sys(), tree.db(), access::write, 10s,
+              [i](connection& c) { return insert_event(c, "after-" + std::to_string(i)); })) == 1);
   auto node = tree.registry().find(path);
   REQUIRE(node);
   CHECK(node->restarts == 1);
