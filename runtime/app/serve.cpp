@@ -1,4 +1,5 @@
 #include "net/edge.hpp"
+#include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/node.hpp"
 #include "runtime/log.hpp"
@@ -37,20 +38,29 @@ void setup_logging(const config::settings& s) {
 int cmd_serve(const config::settings& settings) {
   setup_logging(settings);
   auto signals = block_stop_signals();
+  if (auto migrated = persistence::migrate(settings.storage); !migrated) {
+    std::cerr << "askpro: cannot migrate: " << describe(migrated.error()) << "\n";
+    return 1;
+  } else if (*migrated > 0) {
+    spdlog::info("{} migration(s) applied", *migrated);
+  }
   node n{settings};
   if (auto started = n.start(); !started) {
     std::cerr << "askpro: cannot start: " << describe(started.error()) << "\n";
     return 1;
   }
   net::edge edge{settings, n.system(), n.registry()};
-  if (auto up = edge.start(); !up) {
+  auto up = edge.start();
+  if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
     return 1;
   }
-  std::cout << "askpro: API listening on http://" << edge.api_address() << "\n"
-            << "askpro: ops listening on http://" << edge.ops_address() << "/ops/actors\n"
+  auto api = config::listen_address{settings.http.listen.host, up->api}.to_string();
+  auto ops = config::listen_address{settings.ops.listen.host, up->ops}.to_string();
+  std::cout << "askpro: API listening on http://" << api << "\n"
+            << "askpro: ops listening on http://" << ops << "/ops/actors\n"
             << std::flush;
-  spdlog::info("serving; API {} ops {}", edge.api_address(), edge.ops_address());
+  spdlog::info("serving; API {} ops {}", api, ops);
   int sig = wait_for_signal(signals);
   spdlog::info("signal {} received; draining", sig);
   edge.stop();
