@@ -13,13 +13,7 @@ Result<std::unique_ptr<connection>> open(const config::storage_settings& setting
     return sqlite::sqlite_connection::open(settings.sqlite_path, o);
   }
   if (settings.driver == "mysql") {
-    mysql::params p;
-    p.host = settings.mysql_host;
-    p.port = settings.mysql_port;
-    p.user = settings.mysql_user;
-    p.password = settings.mysql_password;
-    p.database = settings.mysql_database;
-    return mysql::mysql_connection::open(p);
+    return mysql::mysql_connection::open(mysql::params_of(settings));
   }
   return make_error(errc::config,
                     "storage.driver must be sqlite or mysql, got '" + settings.driver + "'");

@@ -13,6 +13,7 @@
 /// Thread-safety: one thread at a time. Ownership: owns its sql::Connection and cached
 /// statements. Errors: see connection.hpp; Connector/C++ exceptions never escape.
 
+#include "config/settings.hpp"
 #include "persistence/connection.hpp"
 
 #include <chrono>
@@ -39,6 +40,17 @@ struct params {
   std::chrono::seconds lock_wait_timeout{5};       ///< innodb_lock_wait_timeout of the session
   std::chrono::milliseconds validate_after{2000};  ///< ping before use after this idle time
 };
+
+/// The connection parameters named by the `[storage]` settings.
+inline params params_of(const config::storage_settings& s) {
+  params p;
+  p.host = s.mysql_host;
+  p.port = s.mysql_port;
+  p.user = s.mysql_user;
+  p.password = s.mysql_password;
+  p.database = s.mysql_database;
+  return p;
+}
 
 class mysql_connection final : public connection {
  public:

@@ -17,16 +17,6 @@ using askpro::test::expect_ok;
 
 namespace {
 
-mysql::params params_of(const askpro::config::storage_settings& s) {
-  mysql::params p;
-  p.host = s.mysql_host;
-  p.port = s.mysql_port;
-  p.user = s.mysql_user;
-  p.password = s.mysql_password;
-  p.database = s.mysql_database;
-  return p;
-}
-
 int64_t session_id(connection& c) {
   auto rows = expect_ok(c.query("SELECT CONNECTION_ID()"));
   return expect_ok(rows[0].get<int64_t>(0));
@@ -93,7 +83,7 @@ TEST_CASE("mysql: waiting for a row lock beyond the timeout is unavailable",
     auto holder = db.migrated();
     expect_ok(holder->exec("CREATE TABLE staff (id BIGINT PRIMARY KEY, name VARCHAR(20))"));
     expect_ok(holder->execute("INSERT INTO staff VALUES (1, 'anna')"));
-    auto p = params_of(db.settings());
+    auto p = mysql::params_of(db.settings());
     p.lock_wait_timeout = 1s;
     auto waiter = expect_ok(mysql::mysql_connection::open(p));
     auto tx = expect_ok(transaction::begin(*holder));
