@@ -1,0 +1,143 @@
+#pragma once
+/// Appointments and reservations, and the booking transaction that makes double booking
+/// impossible across processes: inside one write transaction it locks the staff member's row
+/// (`SELECT … FOR UPDATE` on MySQL; SQLite's BEGIN IMMEDIATE already is the single writer),
+/// re-checks overlap with booked appointments and live reservations (each with its buffers),
+/// and only then inserts. Two overlapping bookings for one staff member can never both commit.
+///
+/// Times are Unix ms (UTC). An interval blocks [start - buffer_before, end + buffer_after).
+/// Thread-safety: as the connection. Functions that write open their own transaction; they must
+/// not be called inside another one. Errors: those of the connection plus the ones named.
+
+#include "persistence/connection.hpp"
+#include "persistence/repo/tenant_scope.hpp"
+#include "runtime/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace askpro::persistence {
+
+struct appointment_record {
+  int64_t id = 0;
+  int64_t branch_id = 0, service_id = 0, staff_id = 0;
+  std::optional<int64_t> customer_id;
+  int64_t start_at = 0, end_at = 0;
+  int buffer_before_min = 0, buffer_after_min = 0;
+  std::string status;  ///< booked | cancelled | rescheduled | completed | no_show
+  std::string source;  ///< phone | api | calcom
+  std::optional<std::string> call_id, external_uid, request_key;
+  std::optional<int64_t> rescheduled_from;
+  std::string notes;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+struct reservation_record {
+  int64_t id = 0;
+  int64_t branch_id = 0, service_id = 0, staff_id = 0;
+  std::optional<std::string> call_id;
+  int64_t start_at = 0, end_at = 0;
+  int buffer_before_min = 0, buffer_after_min = 0;
+  int64_t expires_at = 0;
+  std::string status;  ///< held | converted | released | expired
+  std::optional<int64_t> appointment_id;
+};
+
+/// Something that blocks a staff member's time: a booked appointment or a live reservation.
+struct busy_record {
+  int64_t staff_id = 0;
+  int64_t start_at = 0, end_at = 0;
+  int buffer_before_min = 0, buffer_after_min = 0;
+  std::optional<int64_t> expires_at;  ///< set for reservations
+};
+
+/// Booked appointments and held, unexpired reservations of `branch_id` whose buffered span
+/// meets [from_ms, to_ms).
+[[nodiscard]] Result<std::vector<busy_record>> load_busy(connection& conn, tenant_scope scope,
+                                                         int64_t branch_id, int64_t from_ms,
+                                                         int64_t to_ms, int64_t now_ms);
+
+/// What to book. `reservation_id` converts that held reservation (its own hold does not count
+/// as a conflict). `request_key`, when set, makes the request idempotent: a second booking with
+/// the same key returns the first appointment (`existing` = true) without checking anything.
+struct booking_request {
+  int64_t branch_id = 0, service_id = 0, staff_id = 0;
+  std::optional<int64_t> customer_id;
+  int64_t start_at = 0, end_at = 0;
+  int buffer_before_min = 0, buffer_after_min = 0;
+  std::string source = "api";
+  std::optional<std::string> call_id, request_key;
+  std::optional<int64_t> reservation_id;
+  std::string notes;
+};
+
+/// The result of a write that can lose a race: either the row, or `taken` (the interval
+/// overlaps another booking or live reservation of that staff member; nothing was written).
+template <class Record>
+struct claim_outcome {
+  bool taken = false;
+  bool existing = false;  ///< idempotent repeat: the row was already there
+  Record record;
+};
+
+/// The booking transaction (see the file comment). Errors: errc::not_found when the staff
+/// member, service or branch is not the tenant's or inactive, or `reservation_id` is not a
+/// held reservation of this tenant.
+[[nodiscard]] Result<claim_outcome<appointment_record>> book(connection& conn, tenant_scope scope,
+                                                             const booking_request& req,
+                                                             int64_t now_ms);
+
+/// Holds an interval until `expires_at` under the same lock and overlap check as `book`.
+struct reservation_request {
+  int64_t branch_id = 0, service_id = 0, staff_id = 0;
+  std::optional<std::string> call_id;
+  int64_t start_at = 0, end_at = 0;
+  int buffer_before_min = 0, buffer_after_min = 0;
+  int64_t expires_at = 0;
+};
+[[nodiscard]] Result<claim_outcome<reservation_record>> reserve(connection& conn,
+                                                                tenant_scope scope,
+                                                                const reservation_request& req,
+                                                                int64_t now_ms);
+
+/// Marks held reservations with expires_at <= now as expired; yields how many.
+[[nodiscard]] Result<int64_t> expire_reservations(connection& conn, tenant_scope scope,
+                                                  int64_t now_ms);
+/// Releases a held reservation (released); errc::not_found when it is not held.
+[[nodiscard]] Result<void> release_reservation(connection& conn, tenant_scope scope,
+                                               int64_t reservation_id, int64_t now_ms);
+
+[[nodiscard]] Result<std::optional<appointment_record>> find_appointment(connection& conn,
+                                                                         tenant_scope scope,
+                                                                         int64_t appointment_id);
+
+/// The customer's appointments with status `booked` starting at or after `from_ms`, by start.
+[[nodiscard]] Result<std::vector<appointment_record>> customer_appointments(connection& conn,
+                                                                            tenant_scope scope,
+                                                                            int64_t customer_id,
+                                                                            int64_t from_ms);
+
+/// Cancels a booked appointment. Cancelling an already cancelled one yields it unchanged
+/// (idempotent). errc::not_found when it is not the tenant's; errc::conflict when its status is
+/// neither booked nor cancelled.
+[[nodiscard]] Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
+                                                            int64_t appointment_id,
+                                                            int64_t now_ms);
+
+/// Moves a booked appointment atomically: in one transaction, with the staff lock and overlap
+/// check of `book` (ignoring the appointment itself), the old row becomes `rescheduled` and a
+/// new `booked` row (rescheduled_from = old id, same customer, service, source, call) is
+/// inserted — both or neither. `staff_id` 0 keeps the staff member. Moving an appointment that
+/// is already `rescheduled` to the same start yields its successor (idempotent, `existing`).
+/// `taken` when the new interval is blocked (nothing changed). errc::not_found / errc::conflict
+/// as for cancel.
+struct reschedule_request {
+  int64_t appointment_id = 0;
+  int64_t staff_id = 0;
+  int64_t start_at = 0, end_at = 0;
+};
+[[nodiscard]] Result<claim_outcome<appointment_record>> reschedule_appointment(
+    connection& conn, tenant_scope scope, const reschedule_request& req, int64_t now_ms);
+
+}  // namespace askpro::persistence

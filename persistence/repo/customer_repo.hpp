@@ -1,0 +1,36 @@
+#pragma once
+/// Customers of a tenant, one per E.164 number. Thread-safety: as the connection.
+/// Errors: those of the connection plus the ones named.
+
+#include "persistence/connection.hpp"
+#include "persistence/repo/tenant_scope.hpp"
+#include "runtime/error.hpp"
+
+#include <optional>
+#include <string>
+
+namespace askpro::persistence {
+
+struct customer_record {
+  int64_t id = 0;
+  std::optional<std::string> phone_e164;
+  std::string name, email, notes;
+  bool consent_sms = false, consent_whatsapp = false, consent_email = false;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+[[nodiscard]] Result<std::optional<customer_record>> find_customer(connection& conn,
+                                                                   tenant_scope scope,
+                                                                   int64_t customer_id);
+[[nodiscard]] Result<std::optional<customer_record>> find_customer_by_phone(
+    connection& conn, tenant_scope scope, const std::string& e164);
+
+/// The customer with `e164` (already normalised), created when missing; a non-empty `name`
+/// fills an empty stored name. Safe against a concurrent insert of the same number (the unique
+/// key decides; the loser reads the winner's row).
+[[nodiscard]] Result<customer_record> find_or_create_customer(connection& conn, tenant_scope scope,
+                                                              const std::string& e164,
+                                                              const std::string& name,
+                                                              int64_t now_ms);
+
+}  // namespace askpro::persistence

@@ -1,0 +1,44 @@
+#pragma once
+/// API tokens (`askpro token create`, tenant REST API auth). Only the SHA-256 hex of a token is
+/// stored. Thread-safety: as the connection. Errors: those of the connection plus the ones named.
+
+#include "persistence/connection.hpp"
+#include "persistence/repo/tenant_scope.hpp"
+#include "runtime/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace askpro::persistence {
+
+struct token_record {
+  int64_t id = 0;
+  tenant_scope scope{0};
+  std::string company_slug;
+  std::string name;
+  std::string scope_name;               ///< "admin" | "read"
+  std::vector<int64_t> branch_ids;      ///< empty = every branch
+  std::vector<std::string> branch_slugs;
+  int64_t created_at = 0;
+  std::optional<int64_t> last_used_at;
+};
+
+/// Stores a token. `branch_slugs` must name branches of the tenant (errc::not_found naming the
+/// slug otherwise). Yields the stored record.
+[[nodiscard]] Result<token_record> insert_token(connection& conn, tenant_scope scope,
+                                                const std::string& name,
+                                                const std::string& token_hash_hex,
+                                                const std::string& scope_name,
+                                                const std::vector<std::string>& branch_slugs,
+                                                int64_t now_ms);
+
+/// The unrevoked token with this hash, or nullopt.
+[[nodiscard]] Result<std::optional<token_record>> find_token(connection& conn,
+                                                             const std::string& token_hash_hex);
+
+/// Records a use of the token.
+[[nodiscard]] Result<void> touch_token(connection& conn, tenant_scope scope, int64_t token_id,
+                                       int64_t now_ms);
+
+}  // namespace askpro::persistence
