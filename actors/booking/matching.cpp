@@ -111,11 +111,15 @@ Result<const T*> pick(const std::vector<T>& items, const std::vector<std::size_t
 }  // namespace
 
 std::string normalize_label(std::string_view text) {
+  return normalize_label(text, {});
+}
+
+std::string normalize_label(std::string_view text, std::string_view keep) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c < 0x80) {
-      if (std::isalnum(c))
+      if (std::isalnum(c) || (c != ' ' && keep.find(static_cast<char>(c)) != keep.npos))
         out.push_back(static_cast<char>(std::tolower(c)));
       else
         add_break(out);

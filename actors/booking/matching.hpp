@@ -23,6 +23,8 @@ namespace askpro::actors::booking {
 
 /// The normalised form of `text` (see above), words separated by single spaces.
 std::string normalize_label(std::string_view text);
+/// The same, but ASCII characters listed in `keep` (e.g. ".:") are kept instead of breaking.
+std::string normalize_label(std::string_view text, std::string_view keep);
 
 /// Indices of the services that the first successful level finds, in vector order.
 std::vector<std::size_t> service_candidates(const std::vector<service>& services,
