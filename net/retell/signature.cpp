@@ -1,0 +1,98 @@
+#include "net/retell/signature.hpp"
+
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <optional>
+
+namespace askpro::net::retell {
+namespace {
+
+std::string to_hex(const unsigned char* data, std::size_t size) {
+  static constexpr char digits[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(size * 2);
+  for (std::size_t i = 0; i < size; ++i) {
+    out.push_back(digits[data[i] >> 4]);
+    out.push_back(digits[data[i] & 0x0f]);
+  }
+  return out;
+}
+
+std::string hmac_hex(std::string_view key, std::string_view body, std::string_view stamp) {
+  std::string message;
+  message.reserve(body.size() + stamp.size());
+  message.append(body).append(stamp);
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
+       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(),
+       &length);
+  return to_hex(digest.data(), length);
+}
+
+struct parsed_header {
+  std::string_view stamp;   ///< the timestamp digits as sent
+  std::string_view digest;  ///< 64 hex characters
+};
+
+bool all_of(std::string_view s, int (*pred)(int)) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!pred(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+std::optional<parsed_header> parse(std::string_view header) {
+  if (header.substr(0, 2) != "v=") return std::nullopt;
+  auto comma = header.find(",d=");
+  if (comma == std::string_view::npos) return std::nullopt;
+  parsed_header out{header.substr(2, comma - 2), header.substr(comma + 3)};
+  if (out.stamp.size() > 15 || !all_of(out.stamp, std::isdigit)) return std::nullopt;
+  if (out.digest.size() != 64 || !all_of(out.digest, std::isxdigit)) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::string sign(std::string_view api_key, std::string_view body, int64_t timestamp_ms) {
+  std::string stamp = std::to_string(timestamp_ms);
+  return "v=" + stamp + ",d=" + hmac_hex(api_key, body, stamp);
+}
+
+const char* to_string(verdict v) {
+  switch (v) {
+    case verdict::valid:
+      return "valid";
+    case verdict::missing:
+      return "missing";
+    case verdict::malformed:
+      return "malformed";
+    case verdict::stale:
+      return "stale";
+    case verdict::mismatch:
+      return "mismatch";
+  }
+  return "mismatch";
+}
+
+verdict verify(std::string_view header, std::string_view api_key, std::string_view body,
+               int64_t now_ms, int64_t tolerance_ms) {
+  if (header.empty()) return verdict::missing;
+  auto parsed = parse(header);
+  if (!parsed) return verdict::malformed;
+  int64_t stamp = std::strtoll(std::string{parsed->stamp}.c_str(), nullptr, 10);
+  if (std::llabs(now_ms - stamp) > tolerance_ms) return verdict::stale;
+  if (api_key.empty()) return verdict::mismatch;
+  std::string expected = hmac_hex(api_key, body, parsed->stamp);
+  std::string given{parsed->digest};
+  for (auto& c : given) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0 ? verdict::valid
+                                                                            : verdict::mismatch;
+}
+
+}  // namespace askpro::net::retell
