@@ -1,0 +1,142 @@
+#include "actors/call/functions.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+namespace askpro::actors::call {
+namespace {
+
+struct function_name {
+  std::string_view name;
+  function_kind kind;
+};
+
+constexpr std::array<function_name, 20> function_names{{
+    {"get_current_context", function_kind::get_current_context},
+    {"initialize_call", function_kind::get_current_context},
+    {"current_time_berlin", function_kind::get_current_context},
+    {"check_customer", function_kind::check_customer},
+    {"list_services", function_kind::list_services},
+    {"get_service_info", function_kind::get_service_info},
+    {"get_opening_hours", function_kind::get_opening_hours},
+    {"parse_date", function_kind::parse_date},
+    {"check_availability", function_kind::check_availability},
+    {"find_next_available", function_kind::find_next_available},
+    {"reserve_slot", function_kind::reserve_slot},
+    {"release_slot_reservation", function_kind::release_slot_reservation},
+    {"book_appointment", function_kind::book_appointment},
+    {"start_booking", function_kind::book_appointment},
+    {"collect_appointment_data", function_kind::collect_appointment_data},
+    {"query_appointment", function_kind::query_appointment},
+    {"get_customer_appointments", function_kind::query_appointment},
+    {"cancel_appointment", function_kind::cancel_appointment},
+    {"reschedule_appointment", function_kind::reschedule_appointment},
+    {"request_callback", function_kind::request_callback},
+}};
+
+std::string lower(std::string_view s) {
+  std::string out{s};
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+/// "book_appointment_v17" → "book_appointment".
+std::string_view strip_version(std::string_view name) {
+  auto pos = name.rfind("_v");
+  if (pos == std::string_view::npos || pos + 2 == name.size()) return name;
+  auto digits = name.substr(pos + 2);
+  bool all = std::all_of(digits.begin(), digits.end(),
+                         [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
+  return all ? name.substr(0, pos) : name;
+}
+
+using field = std::optional<std::string> function_args::*;
+
+struct arg_name {
+  std::string_view name;
+  field target;
+};
+
+constexpr std::array<arg_name, 26> arg_names{{
+    {"date", &function_args::date},
+    {"datum", &function_args::date},
+    {"appointment_date", &function_args::date},
+    {"preferred_date", &function_args::date},
+    {"time", &function_args::time},
+    {"uhrzeit", &function_args::time},
+    {"preferred_time", &function_args::time},
+    {"service", &function_args::service},
+    {"dienstleistung", &function_args::service},
+    {"name", &function_args::name},
+    {"customer_name", &function_args::name},
+    {"staff", &function_args::staff},
+    {"mitarbeiter", &function_args::staff},
+    {"phone", &function_args::phone},
+    {"customer_phone", &function_args::phone},
+    {"email", &function_args::email},
+    {"notes", &function_args::notes},
+    {"new_date", &function_args::new_date},
+    {"neues_datum", &function_args::new_date},
+    {"new_time", &function_args::new_time},
+    {"neue_uhrzeit", &function_args::new_time},
+    {"old_date", &function_args::old_date},
+    {"altes_datum", &function_args::old_date},
+    {"appointment_id", &function_args::appointment_id},
+    {"termin_id", &function_args::appointment_id},
+    {"reservation_id", &function_args::reservation_id},
+}};
+
+std::optional<bool> truth(std::string_view value) {
+  auto v = lower(value);
+  if (v == "true" || v == "1" || v == "ja" || v == "yes") return true;
+  if (v == "false" || v == "0" || v == "nein" || v == "no") return false;
+  return std::nullopt;
+}
+
+void assign(function_args& out, const std::string& key, const std::string& value) {
+  if (key == "text") out.text = value;
+  if (key == "today") out.today = value;
+  if (key == "bestaetigung" || key == "confirm" || key == "confirmed") out.confirm = truth(value);
+  for (const auto& a : arg_names)
+    if (a.name == key && !(out.*a.target)) out.*a.target = value;
+}
+
+}  // namespace
+
+function_kind function_of(std::string_view name) {
+  const std::string lowered = lower(name);
+  const std::string_view key = strip_version(lowered);
+  for (const auto& f : function_names)
+    if (f.name == key) return f.kind;
+  return function_kind::unknown;
+}
+
+const char* to_string(function_kind kind) {
+  for (const auto& f : function_names)
+    if (f.kind == kind) return f.name.data();
+  return "unknown";
+}
+
+function_args canonical_args(const std::map<std::string, std::string>& raw) {
+  function_args out;
+  for (const auto& [name, value] : raw) {
+    if (is_placeholder(value)) continue;
+    assign(out, lower(name), value);
+  }
+  return out;
+}
+
+bool is_placeholder(std::string_view value) {
+  auto begin = value.find_first_not_of(" \t");
+  if (begin == std::string_view::npos) return true;
+  value = value.substr(begin, value.find_last_not_of(" \t") - begin + 1);
+  if (value.size() >= 4 && value.substr(0, 2) == "{{") return true;
+  const std::string v = lower(value);
+  for (std::string_view p : {"none", "null", "nil", "undefined", "unknown", "current", "n/a", "-",
+                             "unbekannt", "keine", "kein"})
+    if (v == p) return true;
+  return false;
+}
+
+}  // namespace askpro::actors::call
