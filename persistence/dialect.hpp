@@ -45,7 +45,9 @@ struct dialect {
   std::string upsert(const std::vector<std::string>& conflict_columns,
                      const std::vector<std::string>& update_columns) const;
   /// Suffix of an INSERT that silently keeps the existing row on a duplicate of
-  /// `conflict_columns` (non-empty). Affected rows is 0 when the row existed.
+  /// `conflict_columns` (non-empty). The affected-row count does not tell whether the row
+  /// existed (MySQL, with CLIENT_FOUND_ROWS, counts the matched duplicate as 1); when that matters,
+  /// run a plain INSERT and treat errc::conflict as "already there".
   std::string on_conflict_do_nothing(const std::vector<std::string>& conflict_columns) const;
 };
 
