@@ -13,6 +13,8 @@
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
 
+#include <caf/allowed_unsafe_message_type.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -122,8 +124,7 @@ struct reservation_request {
 /// (idempotent). errc::not_found when it is not the tenant's; errc::conflict when its status is
 /// neither booked nor cancelled.
 [[nodiscard]] Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
-                                                            int64_t appointment_id,
-                                                            int64_t now_ms);
+                                                            int64_t appointment_id, int64_t now_ms);
 
 /// Moves a booked appointment atomically: in one transaction, with the staff lock and overlap
 /// check of `book` (ignoring the appointment itself), the old row becomes `rescheduled` and a
@@ -141,3 +142,17 @@ struct reschedule_request {
     connection& conn, tenant_scope scope, const reschedule_request& req, int64_t now_ms);
 
 }  // namespace askpro::persistence
+
+// Records travel in local messages as replies of db_tasks (make_task); CAF 0.17 needs each
+// container and wrapper allowed explicitly.
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::appointment_record)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::reservation_record)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::busy_record)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    askpro::persistence::claim_outcome<askpro::persistence::appointment_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(
+    askpro::persistence::claim_outcome<askpro::persistence::reservation_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::busy_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::appointment_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::appointment_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::reservation_record>)

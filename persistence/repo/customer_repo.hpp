@@ -6,6 +6,8 @@
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
 
+#include <caf/allowed_unsafe_message_type.hpp>
+
 #include <optional>
 #include <string>
 
@@ -34,3 +36,7 @@ struct customer_record {
                                                               int64_t now_ms);
 
 }  // namespace askpro::persistence
+
+// Records travel in local messages as replies of db_tasks (make_task).
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::customer_record)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::customer_record>)

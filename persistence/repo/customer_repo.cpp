@@ -1,0 +1,86 @@
+// Customers of a tenant, one per E.164 number; find_or_create lets the unique key decide races.
+#include "persistence/repo/customer_repo.hpp"
+
+#include "persistence/repo/booking_rows.hpp"
+
+namespace askpro::persistence {
+
+namespace {
+
+const char* const customer_columns =
+    "id, phone_e164, name, email, notes, consent_sms, consent_whatsapp, consent_email, "
+    "created_at, updated_at";
+
+Result<customer_record> to_customer(const row& r) {
+  using booking_detail::take;
+  customer_record c;
+  caf::error err;
+  take(r, "id", c.id, err);
+  take(r, "phone_e164", c.phone_e164, err);
+  take(r, "name", c.name, err);
+  take(r, "email", c.email, err);
+  take(r, "notes", c.notes, err);
+  take(r, "consent_sms", c.consent_sms, err);
+  take(r, "consent_whatsapp", c.consent_whatsapp, err);
+  take(r, "consent_email", c.consent_email, err);
+  take(r, "created_at", c.created_at, err);
+  take(r, "updated_at", c.updated_at, err);
+  if (err) return err;
+  return c;
+}
+
+Result<std::optional<customer_record>> first_customer(Result<result_set> rs) {
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return std::optional<customer_record>{};
+  auto c = to_customer((*rs)[0]);
+  if (!c) return std::move(c.error());
+  return std::optional<customer_record>{std::move(*c)};
+}
+
+Result<customer_record> insert_or_read(connection& conn, tenant_scope scope,
+                                       const std::string& e164, const std::string& name,
+                                       int64_t now_ms) {
+  auto n = conn.execute(
+      "INSERT INTO customers (company_id, phone_e164, name, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?)" +
+          conn.sql_dialect().on_conflict_do_nothing({"company_id", "phone_e164"}),
+      {scope.company_id(), e164, name, now_ms, now_ms});
+  if (!n) return std::move(n.error());
+  if (!name.empty()) {
+    auto named = conn.execute(
+        "UPDATE customers SET name = ?, updated_at = ? "
+        "WHERE company_id = ? AND phone_e164 = ? AND name = ''",
+        {name, now_ms, scope.company_id(), e164});
+    if (!named) return std::move(named.error());
+  }
+  auto found = find_customer_by_phone(conn, scope, e164);
+  if (!found) return std::move(found.error());
+  if (!*found) return make_error(errc::storage, "customer vanished after insert");
+  return std::move(**found);
+}
+
+}  // namespace
+
+Result<std::optional<customer_record>> find_customer(connection& conn, tenant_scope scope,
+                                                     int64_t customer_id) {
+  return first_customer(conn.query(
+      std::string{"SELECT "} + customer_columns + " FROM customers WHERE company_id = ? AND id = ?",
+      {scope.company_id(), customer_id}));
+}
+
+Result<std::optional<customer_record>> find_customer_by_phone(connection& conn, tenant_scope scope,
+                                                              const std::string& e164) {
+  return first_customer(conn.query(std::string{"SELECT "} + customer_columns +
+                                       " FROM customers WHERE company_id = ? AND phone_e164 = ?",
+                                   {scope.company_id(), e164}));
+}
+
+Result<customer_record> find_or_create_customer(connection& conn, tenant_scope scope,
+                                                const std::string& e164, const std::string& name,
+                                                int64_t now_ms) {
+  if (e164.empty()) return make_error(errc::invalid_argument, "customer phone number is empty");
+  return booking_detail::with_retry(
+      [&] { return insert_or_read(conn, scope, e164, name, now_ms); });
+}
+
+}  // namespace askpro::persistence
