@@ -1,0 +1,132 @@
+#include "persistence/repo/call_repo.hpp"
+
+#include "persistence/repo/booking_rows.hpp"
+
+#include <utility>
+#include <vector>
+
+namespace askpro::persistence {
+namespace {
+
+using booking_detail::take;
+
+constexpr const char* call_columns =
+    "SELECT id, company_id, branch_id, retell_call_id, agent_id, direction, from_number, "
+    "to_number, status, started_at, ended_at, duration_ms, disconnection_reason, transcript, "
+    "transcript_object, summary, sentiment, successful, analysis, cost_cents, customer_id, "
+    "charged_at, created_at, updated_at FROM calls ";
+
+Result<call_record> read_call(const row& r) {
+  call_record c;
+  caf::error err;
+  take(r, "id", c.id, err);
+  take(r, "branch_id", c.branch_id, err);
+  take(r, "retell_call_id", c.retell_call_id, err);
+  take(r, "agent_id", c.agent_id, err);
+  take(r, "direction", c.direction, err);
+  take(r, "from_number", c.from_number, err);
+  take(r, "to_number", c.to_number, err);
+  take(r, "status", c.status, err);
+  take(r, "started_at", c.started_at, err);
+  take(r, "ended_at", c.ended_at, err);
+  take(r, "duration_ms", c.duration_ms, err);
+  take(r, "disconnection_reason", c.disconnection_reason, err);
+  take(r, "transcript", c.transcript, err);
+  take(r, "transcript_object", c.transcript_object, err);
+  take(r, "summary", c.summary, err);
+  take(r, "sentiment", c.sentiment, err);
+  take(r, "successful", c.successful, err);
+  take(r, "analysis", c.analysis, err);
+  take(r, "cost_cents", c.cost_cents, err);
+  take(r, "customer_id", c.customer_id, err);
+  take(r, "charged_at", c.charged_at, err);
+  take(r, "created_at", c.created_at, err);
+  take(r, "updated_at", c.updated_at, err);
+  if (err) return err;
+  return c;
+}
+
+/// The call with this Retell id whoever owns it, with its owner's company id.
+Result<std::optional<std::pair<int64_t, call_record>>> any_call(connection& conn,
+                                                                const std::string& retell_id) {
+  auto rows = conn.query(std::string{call_columns} + "WHERE retell_call_id = ?", {retell_id});
+  if (!rows) return std::move(rows.error());
+  if (rows->empty()) return std::optional<std::pair<int64_t, call_record>>{};
+  auto owner = (*rows)[0].get<int64_t>("company_id");
+  if (!owner) return std::move(owner.error());
+  auto call = read_call((*rows)[0]);
+  if (!call) return std::move(call.error());
+  return std::optional<std::pair<int64_t, call_record>>{{*owner, std::move(*call)}};
+}
+
+/// Appends "col = ?" and its value when the field is set.
+template <class T>
+void set_if(std::string& sql, std::vector<value>& binds, const char* col,
+            const std::optional<T>& v) {
+  if (!v) return;
+  sql += std::string{", "} + col + " = ?";
+  binds.emplace_back(*v);
+}
+
+}  // namespace
+
+Result<call_record> open_call(connection& conn, tenant_scope scope, const call_opening& o,
+                              int64_t now_ms) {
+  const std::string insert =
+      "INSERT INTO calls (company_id, branch_id, retell_call_id, agent_id, direction, "
+      "from_number, to_number, customer_id, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
+      conn.sql_dialect().on_conflict_do_nothing({"retell_call_id"});
+  auto inserted = conn.execute(
+      insert, {scope.company_id(), o.branch_id, o.retell_call_id, o.agent_id, o.direction,
+               o.from_number, o.to_number, o.customer_id, now_ms, now_ms});
+  if (!inserted) return std::move(inserted.error());
+  auto found = any_call(conn, o.retell_call_id);
+  if (!found) return std::move(found.error());
+  if (!*found) return make_error(errc::storage, "calls: row vanished after insert");
+  if ((*found)->first != scope.company_id())
+    return make_error(errc::forbidden, "calls: the call belongs to another tenant");
+  return std::move((*found)->second);
+}
+
+Result<call_record> update_call(connection& conn, tenant_scope scope,
+                                const std::string& retell_call_id, const call_update& u,
+                                int64_t now_ms) {
+  std::string sql = "UPDATE calls SET updated_at = ?";
+  std::vector<value> binds{now_ms};
+  set_if(sql, binds, "status", u.status);
+  set_if(sql, binds, "disconnection_reason", u.disconnection_reason);
+  set_if(sql, binds, "transcript", u.transcript);
+  set_if(sql, binds, "transcript_object", u.transcript_object);
+  set_if(sql, binds, "summary", u.summary);
+  set_if(sql, binds, "sentiment", u.sentiment);
+  set_if(sql, binds, "analysis", u.analysis);
+  set_if(sql, binds, "started_at", u.started_at);
+  set_if(sql, binds, "ended_at", u.ended_at);
+  set_if(sql, binds, "duration_ms", u.duration_ms);
+  set_if(sql, binds, "cost_cents", u.cost_cents);
+  set_if(sql, binds, "customer_id", u.customer_id);
+  set_if(sql, binds, "successful", u.successful);
+  sql += " WHERE company_id = ? AND retell_call_id = ?";
+  binds.emplace_back(scope.company_id());
+  binds.emplace_back(retell_call_id);
+  auto changed = conn.execute(sql, binds);
+  if (!changed) return std::move(changed.error());
+  auto call = find_call(conn, scope, retell_call_id);
+  if (!call) return std::move(call.error());
+  if (!*call) return make_error(errc::not_found, "call not found");
+  return std::move(**call);
+}
+
+Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,
+                                             const std::string& retell_call_id) {
+  auto rows = conn.query(std::string{call_columns} + "WHERE company_id = ? AND retell_call_id = ?",
+                         {scope.company_id(), retell_call_id});
+  if (!rows) return std::move(rows.error());
+  if (rows->empty()) return std::optional<call_record>{};
+  auto call = read_call((*rows)[0]);
+  if (!call) return std::move(call.error());
+  return std::optional<call_record>{std::move(*call)};
+}
+
+}  // namespace askpro::persistence

@@ -1,0 +1,59 @@
+#pragma once
+/// Calls of a tenant (SPEC S4 "Call"): created once per Retell call id by whichever comes first
+/// (inbound webhook, call_started, a function call), then updated field by field as events
+/// arrive. Thread-safety: as the connection. Errors: those of the connection plus the ones named.
+
+#include "persistence/connection.hpp"
+#include "persistence/repo/tenant_scope.hpp"
+#include "runtime/error.hpp"
+
+#include <optional>
+#include <string>
+
+namespace askpro::persistence {
+
+struct call_record {
+  int64_t id = 0;
+  std::optional<int64_t> branch_id;
+  std::string retell_call_id, agent_id, direction, status;
+  std::optional<std::string> from_number, to_number;
+  std::optional<int64_t> started_at, ended_at, duration_ms;
+  std::optional<std::string> disconnection_reason, transcript, transcript_object;
+  std::optional<std::string> summary, sentiment, analysis;
+  std::optional<bool> successful;
+  std::optional<int64_t> cost_cents, customer_id, charged_at;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+/// What a call starts with (the first event or function call that names it).
+struct call_opening {
+  std::string retell_call_id;
+  std::optional<int64_t> branch_id;
+  std::string agent_id;
+  std::string direction = "inbound";
+  std::optional<std::string> from_number, to_number;
+  std::optional<int64_t> customer_id;
+};
+
+/// The call with this Retell id, created from `opening` when missing (insert-once: concurrent
+/// openers end with one row). errc::forbidden when the id belongs to another tenant.
+[[nodiscard]] Result<call_record> open_call(connection& conn, tenant_scope scope,
+                                            const call_opening& opening, int64_t now_ms);
+
+/// Fields to set; absent ones keep their stored value.
+struct call_update {
+  std::optional<std::string> status, disconnection_reason, transcript, transcript_object;
+  std::optional<std::string> summary, sentiment, analysis;
+  std::optional<int64_t> started_at, ended_at, duration_ms, cost_cents, customer_id;
+  std::optional<bool> successful;
+};
+
+/// Applies `update` to the tenant's call. errc::not_found when it is not the tenant's.
+[[nodiscard]] Result<call_record> update_call(connection& conn, tenant_scope scope,
+                                              const std::string& retell_call_id,
+                                              const call_update& update, int64_t now_ms);
+
+[[nodiscard]] Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,
+                                                           const std::string& retell_call_id);
+
+}  // namespace askpro::persistence

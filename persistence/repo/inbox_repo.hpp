@@ -1,0 +1,40 @@
+#pragma once
+/// The webhook inbox: every inbound provider event recorded once, before it is answered, so a
+/// redelivery is recognised and a crash after the answer loses nothing (unprocessed rows are
+/// replayed at start-up). The inbox belongs to the runtime, not to a tenant: events are recorded
+/// before (and whether or not) a tenant is resolved. Thread-safety: as the connection.
+
+#include "persistence/connection.hpp"
+#include "runtime/error.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace askpro::persistence {
+
+struct inbox_record {
+  int64_t id = 0;
+  std::string provider, external_id, event, payload;
+  int64_t received_at = 0;
+  std::optional<int64_t> processed_at;
+};
+
+/// Records (provider, external_id, event) once. Yields the row and whether this call inserted
+/// it (`fresh` false: a redelivery; the stored payload is kept).
+struct recorded_event {
+  inbox_record record;
+  bool fresh = false;
+};
+[[nodiscard]] Result<recorded_event> record_event(connection& conn, const std::string& provider,
+                                                  const std::string& external_id,
+                                                  const std::string& event,
+                                                  const std::string& payload, int64_t now_ms);
+
+/// Marks an event processed (idempotent).
+[[nodiscard]] Result<void> mark_processed(connection& conn, int64_t id, int64_t now_ms);
+
+/// Unprocessed events, oldest first, at most `limit`.
+[[nodiscard]] Result<std::vector<inbox_record>> pending_events(connection& conn, int limit);
+
+}  // namespace askpro::persistence

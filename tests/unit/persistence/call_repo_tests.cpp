@@ -1,0 +1,97 @@
+// Calls and the webhook inbox: insert-once under redelivery, field-by-field updates, tenant
+// scoping, on SQLite and MariaDB.
+#include "persistence/repo/call_repo.hpp"
+#include "persistence/repo/inbox_repo.hpp"
+#include "tests/unit/persistence/backend.hpp"
+#include "tests/unit/persistence/domain_fixture.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace askpro::persistence;
+using askpro::errc;
+using askpro::test::count_rows;
+using askpro::test::expect_error;
+using askpro::test::expect_ok;
+using askpro::test::insert_domain;
+
+namespace {
+call_opening opening_of(const std::string& call_id, int64_t branch) {
+  call_opening o;
+  o.retell_call_id = call_id;
+  o.branch_id = branch;
+  return o;
+}
+}  // namespace
+
+PERSISTENCE_CASE("a call opens once however often it is opened", "[calls]") {
+  auto conn = db.migrated();
+  auto ids = insert_domain(*conn, "salon-a");
+  call_opening opening{"call_abc",       ids.branch,      "agent_1",   "inbound",
+                       "+4915112345678", "+493012345678", std::nullopt};
+  auto first = expect_ok(open_call(*conn, ids.scope(), opening, 1000));
+  opening.agent_id = "agent_changed";  // a later opener does not overwrite
+  auto second = expect_ok(open_call(*conn, ids.scope(), opening, 2000));
+  CHECK(first.id == second.id);
+  CHECK(second.agent_id == "agent_1");
+  CHECK(second.status == "registered");
+  CHECK(second.created_at == 1000);
+  CHECK(count_rows(*conn, "calls") == 1);
+}
+
+PERSISTENCE_CASE("call updates set only the given fields", "[calls]") {
+  auto conn = db.migrated();
+  auto ids = insert_domain(*conn, "salon-a");
+  expect_ok(open_call(*conn, ids.scope(), opening_of("call_1", ids.branch), 1000));
+  call_update ended;
+  ended.status = "ended";
+  ended.ended_at = 65'000;
+  ended.duration_ms = 64'000;
+  ended.disconnection_reason = "user_hangup";
+  expect_ok(update_call(*conn, ids.scope(), "call_1", ended, 66'000));
+  call_update analyzed;
+  analyzed.summary = "Termin gebucht";
+  analyzed.sentiment = "Positive";
+  analyzed.successful = true;
+  auto call = expect_ok(update_call(*conn, ids.scope(), "call_1", analyzed, 90'000));
+  CHECK(call.status == "ended");
+  CHECK(call.duration_ms == 64'000);
+  CHECK(call.disconnection_reason == "user_hangup");
+  CHECK(call.summary == "Termin gebucht");
+  CHECK(call.successful == true);
+  CHECK(call.updated_at == 90'000);
+  CHECK_FALSE(call.transcript.has_value());
+}
+
+PERSISTENCE_CASE("another tenant can neither open nor see nor update a call", "[calls]") {
+  auto conn = db.migrated();
+  auto a = insert_domain(*conn, "salon-a");
+  auto b = insert_domain(*conn, "salon-b");
+  expect_ok(open_call(*conn, a.scope(), opening_of("call_1", a.branch), 1000));
+  expect_error(open_call(*conn, b.scope(), opening_of("call_1", b.branch), 2000), errc::forbidden);
+  CHECK_FALSE(expect_ok(find_call(*conn, b.scope(), "call_1")).has_value());
+  call_update u;
+  u.status = "ended";
+  expect_error(update_call(*conn, b.scope(), "call_1", u, 3000), errc::not_found);
+  CHECK(expect_ok(find_call(*conn, a.scope(), "call_1"))->status == "registered");
+}
+
+PERSISTENCE_CASE("the inbox records an event once and lists what is unprocessed", "[inbox]") {
+  auto conn = db.migrated();
+  auto first = expect_ok(record_event(*conn, "retell", "call_1", "call_ended", "{\"a\":1}", 10));
+  CHECK(first.fresh);
+  auto again = expect_ok(record_event(*conn, "retell", "call_1", "call_ended", "{\"a\":2}", 20));
+  CHECK_FALSE(again.fresh);
+  CHECK(again.record.id == first.record.id);
+  CHECK(again.record.payload == "{\"a\":1}");
+  auto other = expect_ok(record_event(*conn, "retell", "call_1", "call_analyzed", "{}", 30));
+  CHECK(other.fresh);
+  auto pending = expect_ok(pending_events(*conn, 10));
+  REQUIRE(pending.size() == 2);
+  CHECK(pending[0].event == "call_ended");
+  expect_ok(mark_processed(*conn, first.record.id, 40));
+  expect_ok(mark_processed(*conn, first.record.id, 50));  // idempotent
+  pending = expect_ok(pending_events(*conn, 10));
+  REQUIRE(pending.size() == 1);
+  CHECK(pending[0].event == "call_analyzed");
+  CHECK(count_rows(*conn, "webhook_inbox", "processed_at = 40") == 1);
+}
