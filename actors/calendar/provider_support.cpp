@@ -1,0 +1,113 @@
+#include "actors/booking/matching.hpp"
+#include "actors/calendar/provider_internal.hpp"
+
+namespace askpro::actors::calendar::detail {
+
+using persistence::busy_record;
+
+Result<resolved> resolve(const provider_state& st, const std::string& service,
+                         const std::optional<std::string>& staff) {
+  const auto& model = *st.cfg.model;
+  auto svc = booking::match_service(model.services, service);
+  if (!svc) return std::move(svc.error());
+  resolved out;
+  out.svc = *svc;
+  out.service_id = model.service_ids.at((*svc)->slug);
+  if (staff && !staff->empty()) {
+    auto who = booking::match_staff(st.branch->staff, *staff);
+    if (!who) return std::move(who.error());
+    out.staff = (*who)->slug;
+  }
+  return out;
+}
+
+int64_t to_ms(time_point t) {
+  return runtime::to_unix_ms(t);
+}
+
+time_point from_ms(int64_t ms) {
+  return time_point{
+      std::chrono::duration_cast<time_point::duration>(std::chrono::milliseconds{ms})};
+}
+
+std::pair<int64_t, int64_t> engine_window(const provider_state& st) {
+  const auto now = st.now();
+  const auto day = std::chrono::hours{24};
+  return {to_ms(now - day), to_ms(now + day * (st.cfg.model->rules.horizon_days + 2))};
+}
+
+booking::busy_index make_index(const tenant::branch_model& branch,
+                               const std::vector<busy_record>& rows,
+                               const std::function<bool(const busy_record&)>& skip) {
+  booking::busy_index index;
+  for (const auto& r : rows) {
+    if (skip && skip(r)) continue;
+    auto who = branch.staff_slugs.find(r.staff_id);
+    if (who == branch.staff_slugs.end()) continue;  // inactive staff: nothing to offer anyway
+    const booking::minutes before{r.buffer_before_min}, after{r.buffer_after_min};
+    if (r.expires_at)
+      index.add(booking::reservation_block{who->second, from_ms(r.start_at), from_ms(r.end_at),
+                                           before, after, from_ms(*r.expires_at)});
+    else
+      index.add(booking::appointment_block{who->second, from_ms(r.start_at), from_ms(r.end_at),
+                                           before, after});
+  }
+  return index;
+}
+
+booking::availability_context context_of(const provider_state& st,
+                                         const booking::busy_index& index) {
+  return {st.branch->hours, st.branch->staff, index, st.cfg.model->rules, st.now()};
+}
+
+namespace {
+
+std::string slug_in(const std::map<int64_t, std::string>& m, int64_t id) {
+  auto it = m.find(id);
+  return it == m.end() ? std::string{} : it->second;
+}
+
+template <class Info, class Record>
+Info describe_record(const tenant::tenant_model& m, const Record& r) {
+  Info info;
+  info.record = r;
+  info.service = slug_in(m.service_slugs, r.service_id);
+  if (const auto* b = m.branch(r.branch_id)) {
+    info.branch = b->slug;
+    info.staff = slug_in(b->staff_slugs, r.staff_id);
+  }
+  return info;
+}
+
+}  // namespace
+
+appointment_info info_of(const tenant::tenant_model& m, const persistence::appointment_record& r) {
+  return describe_record<appointment_info>(m, r);
+}
+
+reservation_info info_of(const tenant::tenant_model& m, const persistence::reservation_record& r) {
+  return describe_record<reservation_info>(m, r);
+}
+
+void fail(provider_actor* self, caf::response_promise& rp, caf::error err) {
+  auto& st = self->state;
+  ++st.errors;
+  auto code = code_of(err);
+  st.last_error = code ? to_string(*code) : "other";
+  rp.deliver(std::move(err));
+}
+
+void with_busy(provider_actor* self, int64_t from, int64_t to, caf::response_promise rp,
+               std::function<void(std::vector<busy_record>&)> next) {
+  auto scope = self->state.scope();
+  auto branch_id = self->state.branch->id;
+  auto now = to_ms(self->state.now());
+  db_step<std::vector<busy_record>>(
+      self, persistence::access::read, rp,
+      [scope, branch_id, from, to, now](persistence::connection& c) {
+        return persistence::load_busy(c, scope, branch_id, from, to, now);
+      },
+      std::move(next));
+}
+
+}  // namespace askpro::actors::calendar::detail

@@ -1,0 +1,113 @@
+#include "actors/tenant/tenant_supervisor.hpp"
+
+#include "actors/booking/booking_actor.hpp"
+#include "actors/calendar/internal_provider.hpp"
+#include "runtime/atoms.hpp"
+#include "runtime/breaker.hpp"
+
+#include <caf/all.hpp>
+
+namespace askpro::actors::tenant {
+namespace {
+
+runtime::supervisor_spec base_spec(const tenant_options& opts, runtime::strategy strat) {
+  runtime::supervisor_spec spec;
+  spec.strat = strat;
+  spec.intensity = 5;
+  spec.period = std::chrono::seconds{10};
+  spec.registry = opts.registry;
+  spec.clock = opts.clock;
+  return spec;
+}
+
+runtime::child_spec connection_spec(const tenant_model_ptr& model, const branch_model& branch,
+                                    const tenant_options& opts) {
+  calendar::provider_config cfg;
+  cfg.model = model;
+  cfg.branch = branch.slug;
+  cfg.registry = opts.registry;
+  cfg.clock = opts.clock;
+  cfg.db_timeout = opts.db_timeout;
+  cfg.db_path = opts.db_path;
+  return {"conn", "calendar", calendar::internal_provider_start(cfg),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
+runtime::child_spec branch_spec(const tenant_model_ptr& model, const branch_model& branch,
+                                const tenant_options& opts) {
+  runtime::breaker_spec breaker;
+  breaker.child = connection_spec(model, branch, opts);
+  breaker.max_failures = opts.breaker_max_failures;
+  breaker.call_timeout = opts.calendar_timeout;
+  breaker.reset_timeout = opts.breaker_reset;
+  breaker.open_error = errc::calendar_unavailable;
+  breaker.registry = opts.registry;
+  breaker.clock = opts.clock;
+  auto spec = base_spec(opts, runtime::strategy::one_for_one);
+  spec.children.push_back({"breaker", "breaker", runtime::breaker_start(std::move(breaker)),
+                           runtime::restart_type::permanent, opts.shutdown});
+  return {branch.slug, "calendar_branch", runtime::supervisor_start(std::move(spec)),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
+runtime::child_spec calendars_spec(const tenant_model_ptr& model, const tenant_options& opts) {
+  auto spec = base_spec(opts, runtime::strategy::one_for_one);
+  for (const auto& b : model->branches) spec.children.push_back(branch_spec(model, b, opts));
+  return {"calendars", "supervisor", runtime::supervisor_start(std::move(spec)),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
+runtime::child_spec booking_spec(const tenant_model_ptr& model, const tenant_options& opts) {
+  booking::booking_config cfg;
+  cfg.model = model;
+  cfg.tenant_path = runtime::tree_registry::join(opts.tenants_path, model->slug);
+  cfg.registry = opts.registry;
+  cfg.clock = opts.clock;
+  cfg.call_timeout = opts.booking_timeout;
+  cfg.db_timeout = opts.db_timeout;
+  cfg.db_path = opts.db_path;
+  return {"booking", "booking", booking::booking_actor_start(std::move(cfg)),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
+/// Placeholder child kind for `calls` until call sessions exist: never started in practice.
+caf::behavior idle_call(caf::event_based_actor*) {
+  return {[](runtime::inspect_atom) { return std::string{"{}"}; }};
+}
+
+runtime::child_spec calls_spec(const tenant_options& opts) {
+  auto spec = base_spec(opts, runtime::strategy::simple_one_for_one);
+  spec.intensity = 50;
+  spec.child_template = {"call", "call",
+                         [](caf::actor_system& sys, const std::string&, const caf::message&) {
+                           return sys.spawn(idle_call);
+                         },
+                         runtime::restart_type::temporary, opts.shutdown};
+  return {"calls", "supervisor", runtime::supervisor_start(std::move(spec)),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
+}  // namespace
+
+runtime::child_spec tenant_child_spec(tenant_model_ptr model, const tenant_options& opts) {
+  auto spec = base_spec(opts, runtime::strategy::rest_for_one);
+  spec.kind = "tenant";
+  spec.children.push_back(calendars_spec(model, opts));
+  spec.children.push_back(booking_spec(model, opts));
+  spec.children.push_back(calls_spec(opts));
+  return {model->slug, "tenant", runtime::supervisor_start(std::move(spec)),
+          runtime::restart_type::temporary, opts.shutdown};
+}
+
+runtime::child_spec tenants_child_spec(runtime::registry_ptr registry, runtime::clock_ptr clock) {
+  runtime::supervisor_spec spec;
+  spec.strat = runtime::strategy::one_for_one;
+  spec.intensity = 10;
+  spec.period = std::chrono::seconds{10};
+  spec.registry = std::move(registry);
+  spec.clock = std::move(clock);
+  return {"tenants", "supervisor", runtime::supervisor_start(std::move(spec)),
+          runtime::restart_type::permanent, std::chrono::seconds{10}};
+}
+
+}  // namespace askpro::actors::tenant
