@@ -82,12 +82,16 @@ PERSISTENCE_CASE("50 threads book overlapping different intervals: exactly one w
   auto conn = db.migrated();
   auto ids = askpro::test::insert_domain(*conn, "acme");
   tally seen;
-  // Starts spread over 24.5 minutes, 30 minutes long: any two meet.
+  // Starts spread over 24.5 minutes, 30 minutes long: any two meet. Distinct request keys make
+  // each transaction read (and, on MySQL, take its snapshot) before it waits for the staff
+  // lock: the overlap check must still see the winner's commit.
   race(
       db, 50,
       [&](connection& c, int i) {
         int64_t start = t0 + i * 30'000;
-        return book(c, ids.scope(), booking(ids, start, start + minutes(30), 5, 5), now);
+        auto req = booking(ids, start, start + minutes(30), 5, 5);
+        req.request_key = "call-" + std::to_string(i);
+        return book(c, ids.scope(), req, now);
       },
       seen);
   INFO(seen.first_error);
