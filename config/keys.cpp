@@ -120,6 +120,7 @@ std::vector<key_def> build_table() {
       {"runtime", "ask_timeout_ms", duration(FIELD(runtime.ask_timeout), 10, 600000, msecs{})},
       {"runtime", "shutdown_timeout_ms",
        duration(FIELD(runtime.shutdown_timeout), 100, 600000, msecs{})},
+      {"runtime", "tenant_idle_s", duration(FIELD(runtime.tenant_idle), 1, 604800, secs{})},
   };
 }
 

@@ -64,6 +64,7 @@ struct runtime_settings {
   int scheduler_threads = 0;  ///< 0: one per core
   std::chrono::milliseconds ask_timeout{5000};
   std::chrono::milliseconds shutdown_timeout{10000};
+  std::chrono::seconds tenant_idle{600};  ///< a tenant unused this long is stopped (reloads on use)
 };
 
 struct settings {

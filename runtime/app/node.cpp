@@ -1,5 +1,7 @@
 #include "runtime/app/node.hpp"
 
+#include "actors/tenant/tenant_directory.hpp"
+#include "actors/tenant/tenant_supervisor.hpp"
 #include "persistence/db_actor.hpp"
 #include "persistence/redis_actor.hpp"
 #include "runtime/atoms.hpp"
@@ -11,6 +13,7 @@
 #include <caf/actor_system_config.hpp>
 #include <caf/all.hpp>
 
+#include <algorithm>
 #include <thread>
 
 namespace askpro::app {
@@ -22,16 +25,17 @@ struct node::impl {
 
 namespace {
 
-/// The tenants supervisor: tenant subtrees are added dynamically as tenants load.
-runtime::child_spec tenants_spec(const runtime::registry_ptr& reg, const runtime::clock_ptr& clk) {
-  runtime::supervisor_spec spec;
-  spec.strat = runtime::strategy::one_for_one;
-  spec.intensity = 10;
-  spec.period = std::chrono::seconds{10};
-  spec.registry = reg;
-  spec.clock = clk;
-  return {"tenants", "supervisor", runtime::supervisor_start(std::move(spec)),
-          runtime::restart_type::permanent, std::chrono::seconds{10}};
+/// The tenant directory (/directory): loads tenants under /tenants on first use and stops idle
+/// ones (actors/tenant/tenant_directory.hpp).
+runtime::child_spec directory_spec(const config::settings& s, const runtime::registry_ptr& reg,
+                                   const runtime::clock_ptr& clk) {
+  actors::tenant::directory_config cfg;
+  cfg.tenant.registry = reg;
+  cfg.tenant.clock = clk;
+  cfg.idle = s.runtime.tenant_idle;
+  cfg.tick_interval = std::min<std::chrono::milliseconds>(
+      std::chrono::seconds{30}, s.runtime.tenant_idle / 4 + std::chrono::seconds{1});
+  return actors::tenant::directory_child_spec(std::move(cfg));
 }
 
 runtime::supervisor_spec root_spec(const config::settings& s, const runtime::registry_ptr& reg,
@@ -46,7 +50,8 @@ runtime::supervisor_spec root_spec(const config::settings& s, const runtime::reg
   spec.clock = clk;
   spec.children.push_back(persistence::db_child_spec(s.storage, reg, clk));
   if (s.redis.enabled()) spec.children.push_back(persistence::redis_child_spec(s.redis, reg));
-  spec.children.push_back(tenants_spec(reg, clk));
+  spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
+  spec.children.push_back(directory_spec(s, reg, clk));
   return spec;
 }
 
