@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace askpro::app {
 
@@ -18,5 +19,20 @@ std::optional<config::settings> load_settings(const options& opts);
 
 int cmd_serve(const config::settings& settings);
 int cmd_migrate(const config::settings& settings);
+
+/// `askpro tenant apply FILE`: prints every problem of the file (exit 1, nothing written) or
+/// migrates, applies and prints the tenant slug as the last line of stdout (exit 0).
+int cmd_tenant_apply(const config::settings& settings, const std::string& file);
+
+struct token_create_options {
+  std::string tenant;
+  std::string name;
+  std::string scope = "admin";        ///< "admin" | "read" (checked by the parser)
+  std::vector<std::string> branches;  ///< branch slugs; empty = every branch
+};
+
+/// `askpro token create`: prints the new token alone on the last line of stdout (exit 0);
+/// unknown tenant or branch: a line on stderr, exit 1.
+int cmd_token_create(const config::settings& settings, const token_create_options& opts);
 
 }  // namespace askpro::app

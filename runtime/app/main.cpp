@@ -1,4 +1,5 @@
-/// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate.
+/// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
+/// tenant apply, token create.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
@@ -14,6 +15,30 @@ void add_config_option(CLI::App& cmd, askpro::app::options& opts) {
   cmd.add_option("--config", opts.config_file, "TOML configuration file (env ASKPRO_* overrides)");
 }
 
+/// `tenant apply FILE` and `token create …` with what they parse into.
+struct provisioning_commands {
+  CLI::App* tenant_apply = nullptr;
+  std::string file;
+  CLI::App* token_create = nullptr;
+  askpro::app::token_create_options token;
+};
+
+void add_provisioning_commands(CLI::App& app, provisioning_commands& out) {
+  auto* tenant = app.add_subcommand("tenant", "tenant provisioning");
+  tenant->require_subcommand(1);
+  out.tenant_apply = tenant->add_subcommand("apply", "create or update the tenant in FILE");
+  out.tenant_apply->add_option("FILE", out.file, "tenant file (JSON)")->required();
+  auto* token = app.add_subcommand("token", "tenant API tokens");
+  token->require_subcommand(1);
+  auto* create = token->add_subcommand("create", "create a token, print it on the last line");
+  create->add_option("--tenant", out.token.tenant, "tenant slug")->required();
+  create->add_option("--name", out.token.name, "what the token is for")->required();
+  create->add_option("--scope", out.token.scope, "admin (default) or read")
+      ->check(CLI::IsMember({"admin", "read"}));
+  create->add_option("--branch", out.token.branches, "limit to a branch (repeatable)");
+  out.token_create = create;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -22,7 +47,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto* serve = app.add_subcommand("serve", "run the server until SIGINT/SIGTERM");
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations and exit");
-  for (auto* cmd : {serve, migrate}) add_config_option(*cmd, opts);
+  provisioning_commands prov;
+  add_provisioning_commands(app, prov);
+  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create})
+    add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -33,5 +61,7 @@ int main(int argc, char** argv) {
   if (!settings) return 2;
   if (serve->parsed()) return askpro::app::cmd_serve(*settings);
   if (migrate->parsed()) return askpro::app::cmd_migrate(*settings);
+  if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
+  if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
   return 2;
 }
