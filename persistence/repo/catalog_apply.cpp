@@ -104,23 +104,32 @@ Result<void> sync_catalog(detail::apply_context& ctx, const tenant_catalog& cata
   return detail::retire_unlisted(ctx, catalog, *branches, *services, *staff);
 }
 
+/// The company row `own_id`, locked first thing in the transaction so that a concurrent apply
+/// of the same tenant waits, and every read after it (MySQL's snapshot) sees that apply's rows.
+Result<company_record> lock_company(connection& conn, int64_t own_id) {
+  auto locked = detail::select_company_by_id(conn, own_id, true);
+  if (!locked) return std::move(locked.error());
+  if (!*locked) return make_error(errc::conflict, "the company was removed during apply");
+  return std::move(**locked);
+}
+
+/// `own_id`: the company's id found before the transaction, 0 when it is new.
 Result<apply_outcome> apply_in_transaction(connection& conn, const tenant_catalog& catalog,
-                                           int64_t now_ms) {
-  auto existing = find_company(conn, catalog.company.slug);
-  if (!existing) return std::move(existing.error());
-  int64_t own_id = *existing ? (*existing)->id : 0;
-  if (own_id != 0) {  // lock the company row against a concurrent apply
-    auto locked = detail::select_company_by_id(conn, own_id, true);
+                                           int64_t now_ms, int64_t own_id) {
+  std::optional<company_record> existing;
+  if (own_id != 0) {
+    auto locked = lock_company(conn, own_id);
     if (!locked) return std::move(locked.error());
+    existing = std::move(*locked);
   }
   if (auto ok = detail::check_phone_owners(conn, catalog, own_id); !ok)
     return std::move(ok.error());
   detail::apply_context ctx{conn, tenant_scope{own_id}, now_ms, false, {}, {}};
   if (own_id == 0) {
-    auto id = insert_company(ctx, catalog.company);
+    auto id = insert_company(ctx, catalog.company);  // a racing creator makes this a conflict
     if (!id) return std::move(id.error());
     ctx.scope = tenant_scope{*id};
-  } else if (auto ok = update_company(ctx, catalog.company, **existing); !ok) {
+  } else if (auto ok = update_company(ctx, catalog.company, *existing); !ok) {
     return std::move(ok.error());
   }
   if (auto ok = sync_catalog(ctx, catalog); !ok) return std::move(ok.error());
@@ -133,8 +142,13 @@ Result<apply_outcome> apply_tenant(connection& conn, const tenant_catalog& catal
                                    int64_t now_ms) {
   if (catalog.company.slug.empty())
     return make_error(errc::invalid_argument, "the tenant has no slug");
-  return with_transaction(conn,
-                          [&](connection& c) { return apply_in_transaction(c, catalog, now_ms); });
+  // Looked up before the transaction: a non-locking read inside it would fix MySQL's snapshot
+  // before the company row is locked.
+  auto found = find_company(conn, catalog.company.slug);
+  if (!found) return std::move(found.error());
+  const int64_t own_id = *found ? (*found)->id : 0;
+  return with_transaction(
+      conn, [&](connection& c) { return apply_in_transaction(c, catalog, now_ms, own_id); });
 }
 
 }  // namespace askpro::persistence
