@@ -90,8 +90,9 @@ Result<appointment_claim> book_in(connection& conn, tenant_scope scope, const bo
 
 Result<claim_outcome<appointment_record>> book(connection& conn, tenant_scope scope,
                                                const booking_request& req, int64_t now_ms) {
-  if (req.end_at <= req.start_at)
-    return make_error(errc::invalid_argument, "appointment must end after it starts");
+  claim_span span{req.staff_id, req.start_at, req.end_at, req.buffer_before_min,
+                  req.buffer_after_min};
+  if (auto ok = check_span(span); !ok) return std::move(ok.error());
   auto out = with_retry([&] {
     return claim_transaction(conn, [&](connection& c) { return book_in(c, scope, req, now_ms); });
   });

@@ -110,8 +110,8 @@ Result<claim_outcome<appointment_record>> reschedule_appointment(connection& con
                                                                  tenant_scope scope,
                                                                  const reschedule_request& req,
                                                                  int64_t now_ms) {
-  if (req.end_at <= req.start_at)
-    return make_error(errc::invalid_argument, "appointment must end after it starts");
+  if (auto ok = check_span({req.staff_id, req.start_at, req.end_at, 0, 0}); !ok)
+    return std::move(ok.error());
   return with_retry([&] {
     return claim_transaction(conn,
                              [&](connection& c) { return reschedule_in(c, scope, req, now_ms); });

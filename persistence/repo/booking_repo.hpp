@@ -6,6 +6,9 @@
 /// and only then inserts. Two overlapping bookings for one staff member can never both commit.
 ///
 /// Times are Unix ms (UTC). An interval blocks [start - buffer_before, end + buffer_after).
+/// Claimed intervals (book, reserve, reschedule) must end after they start, last at most 7 days
+/// and have buffers within 0..1440 minutes, else errc::invalid_argument (these bounds let the
+/// overlap check use the staff/start index instead of reading every appointment).
 /// Thread-safety: as the connection. Functions that write open their own transaction; they must
 /// not be called inside another one. Errors: those of the connection plus the ones named.
 

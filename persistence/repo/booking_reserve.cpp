@@ -36,8 +36,9 @@ Result<reservation_claim> reserve_in(connection& conn, tenant_scope scope,
 
 Result<claim_outcome<reservation_record>> reserve(connection& conn, tenant_scope scope,
                                                   const reservation_request& req, int64_t now_ms) {
-  if (req.end_at <= req.start_at)
-    return make_error(errc::invalid_argument, "reservation must end after it starts");
+  claim_span span{req.staff_id, req.start_at, req.end_at, req.buffer_before_min,
+                  req.buffer_after_min};
+  if (auto ok = check_span(span); !ok) return std::move(ok.error());
   return with_retry([&] {
     return claim_transaction(conn,
                              [&](connection& c) { return reserve_in(c, scope, req, now_ms); });

@@ -135,18 +135,34 @@ Result<bool> any_row(connection& conn, const std::string& sql, const std::vector
 
 }  // namespace
 
+Result<void> check_span(const claim_span& span) {
+  if (span.end_at <= span.start_at)
+    return make_error(errc::invalid_argument, "interval must end after it starts");
+  if (span.end_at - span.start_at > max_span_ms)
+    return make_error(errc::invalid_argument, "interval longer than 7 days");
+  for (int buffer : {span.buffer_before_min, span.buffer_after_min})
+    if (buffer < 0 || buffer > max_buffer_min)
+      return make_error(errc::invalid_argument, "buffer outside 0..1440 minutes");
+  return caf::unit;
+}
+
 Result<bool> span_taken(connection& conn, tenant_scope scope, const claim_span& span,
                         int64_t now_ms, claim_exclusions excl) {
   const int64_t from = span.start_at - int64_t{span.buffer_before_min} * 60000;
   const int64_t to = span.end_at + int64_t{span.buffer_after_min} * 60000;
   // Buffered spans [s - before, e + after) and [from, to) meet iff each starts before the
-  // other ends. Locking reads (MySQL) see the latest committed rows, not the snapshot.
-  auto booked = any_row(conn,
-                        "SELECT id FROM appointments WHERE company_id = ? AND staff_id = ? AND "
-                        "status = 'booked' AND id <> ? AND "
-                        "start_at - buffer_before_min * 60000 < ? AND "
-                        "end_at + buffer_after_min * 60000 > ?",
-                        {scope.company_id(), span.staff_id, excl.appointment_id, to, from});
+  // other ends. Locking reads (MySQL) see the latest committed rows, not the snapshot. The
+  // limits of check_span bound s: from - (max span + max buffer) < s < to + max buffer.
+  const int64_t max_buffer_ms = int64_t{max_buffer_min} * 60000;
+  const int64_t lowest = from - max_span_ms - max_buffer_ms;
+  const int64_t highest = to + max_buffer_ms;
+  auto booked =
+      any_row(conn,
+              "SELECT id FROM appointments WHERE company_id = ? AND staff_id = ? AND "
+              "start_at > ? AND start_at < ? AND status = 'booked' AND id <> ? AND "
+              "start_at - buffer_before_min * 60000 < ? AND "
+              "end_at + buffer_after_min * 60000 > ?",
+              {scope.company_id(), span.staff_id, lowest, highest, excl.appointment_id, to, from});
   if (!booked || *booked) return booked;
   return any_row(conn,
                  "SELECT id FROM reservations WHERE company_id = ? AND staff_id = ? AND "

@@ -68,6 +68,16 @@ struct claim_span {
   int64_t start_at = 0, end_at = 0;
   int buffer_before_min = 0, buffer_after_min = 0;
 };
+/// Limits every claimed interval obeys (checked by `check_span`), so the overlap check can
+/// bound start_at and use the (company_id, staff_id, start_at) index instead of scanning —
+/// and on MySQL locking — all of a staff member's appointments.
+inline constexpr int64_t max_span_ms = 7LL * 24 * 60 * 60'000;
+inline constexpr int max_buffer_min = 24 * 60;
+
+/// errc::invalid_argument unless end > start, end - start <= max_span_ms and both buffers are
+/// within [0, max_buffer_min].
+[[nodiscard]] Result<void> check_span(const claim_span& span);
+
 /// What the overlap check ignores (0: nothing): the row being moved or converted.
 struct claim_exclusions {
   int64_t appointment_id = 0;

@@ -21,6 +21,11 @@ namespace {
 
 constexpr int64_t now = t0 - minutes(24 * 60);
 
+reservation_request after_buffer(reservation_request req, int minutes_after) {
+  req.buffer_after_min = minutes_after;
+  return req;
+}
+
 claim_outcome<appointment_record> book_ok(connection& conn, tenant_scope scope,
                                           const booking_request& req) {
   return expect_ok(book(conn, scope, req, now));
@@ -120,6 +125,30 @@ PERSISTENCE_CASE("another tenant can neither see, book for nor cancel a tenant's
             .empty());
   CHECK(expect_ok(find_appointment(*conn, ids.scope(), mine.id))->status == "booked");
   CHECK(count_rows(*conn, "appointments") == 1);
+}
+
+PERSISTENCE_CASE("empty, overlong or wrongly buffered intervals are invalid", "[booking]") {
+  auto conn = db.migrated();
+  auto ids = askpro::test::insert_domain(*conn, "acme");
+  auto week = minutes(7 * 24 * 60);
+  expect_error(book(*conn, ids.scope(), booking(ids, t0, t0), now), errc::invalid_argument);
+  expect_error(book(*conn, ids.scope(), booking(ids, t0, t0 + week + 1), now),
+               errc::invalid_argument);
+  expect_error(book(*conn, ids.scope(), booking(ids, t0, t0 + minutes(30), -1, 0), now),
+               errc::invalid_argument);
+  expect_error(reserve(*conn, ids.scope(),
+                       after_buffer(reservation(ids, t0, t0 + minutes(30), now + 1), 1441), now),
+               errc::invalid_argument);
+  CHECK(count_rows(*conn, "appointments") == 0);
+  // The longest allowed appointment, with the largest buffers, still blocks what it meets.
+  REQUIRE_FALSE(
+      expect_ok(book(*conn, ids.scope(), booking(ids, t0, t0 + week, 1440, 1440), now)).taken);
+  auto after = t0 + week + minutes(1439);
+  CHECK(expect_ok(book(*conn, ids.scope(), booking(ids, after, after + minutes(30)), now)).taken);
+  auto before = t0 - minutes(1440) - minutes(30);
+  CHECK(expect_ok(book(*conn, ids.scope(), booking(ids, before, before + minutes(31)), now)).taken);
+  CHECK_FALSE(
+      expect_ok(book(*conn, ids.scope(), booking(ids, before, before + minutes(30)), now)).taken);
 }
 
 PERSISTENCE_CASE("inactive staff member is not found", "[booking]") {
