@@ -123,6 +123,19 @@ PERSISTENCE_CASE("another tenant can neither see, book for nor cancel a tenant's
   CHECK(expect_ok(
             load_busy(*conn, rival.scope(), ids.branch, t0 - minutes(60), t0 + minutes(120), now))
             .empty());
+  // Nor reference the tenant's reservation or customer from its own booking.
+  auto held = expect_ok(reserve(
+      *conn, ids.scope(), reservation(ids, t0 + minutes(60), t0 + minutes(90), now + 1), now));
+  auto theirs = booking(rival, t0 + minutes(60), t0 + minutes(90));
+  theirs.reservation_id = held.record.id;
+  expect_error(book(*conn, rival.scope(), theirs, now), errc::not_found);
+  expect_ok(
+      conn->execute("INSERT INTO customers (company_id, phone_e164, created_at, "
+                    "updated_at) VALUES (?, '+4930111', 0, 0)",
+                    {ids.company}));
+  theirs = booking(rival, t0 + minutes(60), t0 + minutes(90));
+  theirs.customer_id = expect_ok(conn->last_insert_id());
+  expect_error(book(*conn, rival.scope(), theirs, now), errc::conflict);
   CHECK(expect_ok(find_appointment(*conn, ids.scope(), mine.id))->status == "booked");
   CHECK(count_rows(*conn, "appointments") == 1);
 }
