@@ -8,24 +8,35 @@
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
 
+#include <memory>
+
 namespace askpro::actors::booking {
 namespace detail {
 
 namespace {
 
+/// Runs queued writes one at a time. A job that finishes synchronously (an early error) lets
+/// the loop take the next one; a job that sent a request resumes the queue from its `done`.
 void run_next(booking_actor* self) {
   auto& st = self->state;
-  if (st.queue.empty()) {
-    st.in_flight = false;
-    return;
+  while (!st.queue.empty()) {
+    st.in_flight = true;
+    auto job = std::move(st.queue.front());
+    st.queue.pop_front();
+    ++st.writes;
+    auto finished = std::make_shared<int>(0);  // 0 running, 1 done synchronously, 2 pending
+    job([self, finished] {
+      if (*finished == 0)
+        *finished = 1;
+      else
+        run_next(self);
+    });
+    if (*finished == 0) {
+      *finished = 2;
+      return;
+    }
   }
-  st.in_flight = true;
-  auto job = std::move(st.queue.front());
-  st.queue.pop_front();
-  ++st.writes;
-  // `done` may run synchronously (an early error); the queue is drained iteratively enough for
-  // that: each job adds one frame at most until it sends a request.
-  job([self] { run_next(self); });
+  st.in_flight = false;
 }
 
 }  // namespace

@@ -62,27 +62,44 @@ void loaded(directory_actor* self, const std::string& slug) {
   for (auto& rp : waiting) rp.deliver(handle);
 }
 
+/// Pings the supervisors at `paths` in order (each answers once its static children are started
+/// and registered), then marks the tenant loaded: nested supervisors (calendars, one per
+/// branch) start their children asynchronously, so a ping of the tenant alone is not enough.
+void await_ready(directory_actor* self, const std::string& slug, std::vector<std::string> paths,
+                 std::size_t next) {
+  if (next == paths.size()) return loaded(self, slug);
+  auto sup = self->state.cfg.tenant.registry->actor_at(paths[next]);
+  if (!sup) return fail_all(self, slug, make_error(errc::internal, "tenant subtree incomplete"));
+  self->request(sup, self->state.cfg.ask_timeout, runtime::ping_atom::value)
+      .then([self, slug, paths,
+             next](caf::ok_atom) { await_ready(self, slug, std::move(paths), next + 1); },
+            [self, slug](caf::error& err) { fail_all(self, slug, err); });
+}
+
+std::vector<std::string> supervisors_of(const directory_state& st, const std::string& slug) {
+  auto path = st.path_of(slug);
+  std::vector<std::string> out{path, path + "/calendars"};
+  for (const auto& b : st.tenants.at(slug).model->branches)
+    out.push_back(path + "/calendars/" + b.slug);
+  return out;
+}
+
 void start_tenant(directory_actor* self, const std::string& slug, bool retried) {
   auto& st = self->state;
   auto tenants = st.cfg.tenant.registry->actor_at(st.cfg.tenant.tenants_path);
   if (!tenants) return fail_all(self, slug, make_error(errc::unavailable, "tenants not running"));
   auto spec = tenant_child_spec(st.tenants.at(slug).model, st.cfg.tenant);
   self->request(tenants, st.cfg.ask_timeout, runtime::start_child_atom::value, std::move(spec))
-      .then(
-          [self, slug](caf::actor& sup) {
-            // The tenant supervisor answers ping once its static children are started.
-            self->request(sup, self->state.cfg.ask_timeout, runtime::ping_atom::value)
-                .then([self, slug](caf::ok_atom) { loaded(self, slug); },
-                      [self, slug](caf::error& err) { fail_all(self, slug, err); });
-          },
-          [self, slug, retried, tenants](caf::error& err) {
-            if (retried || code_of(err) != errc::conflict) return fail_all(self, slug, err);
-            // A subtree left from an earlier directory incarnation: replace it.
-            self->request(tenants, self->state.cfg.ask_timeout, runtime::stop_child_atom::value,
-                          slug)
-                .then([self, slug](caf::ok_atom) { start_tenant(self, slug, true); },
-                      [self, slug](caf::error& e) { fail_all(self, slug, e); });
-          });
+      .then([self,
+             slug](caf::actor&) { await_ready(self, slug, supervisors_of(self->state, slug), 0); },
+            [self, slug, retried, tenants](caf::error& err) {
+              if (retried || code_of(err) != errc::conflict) return fail_all(self, slug, err);
+              // A subtree left from an earlier directory incarnation: replace it.
+              self->request(tenants, self->state.cfg.ask_timeout, runtime::stop_child_atom::value,
+                            slug)
+                  .then([self, slug](caf::ok_atom) { start_tenant(self, slug, true); },
+                        [self, slug](caf::error& e) { fail_all(self, slug, e); });
+            });
 }
 
 void start_load(directory_actor* self, const std::string& slug) {

@@ -1,7 +1,10 @@
 // Bookings through the tenant's booking actor: rule outcomes, "any staff", reservations that
 // block until they expire, cancel, reschedule (both or neither) and customers found by any
 // local form of their number.
+#include "runtime/atoms.hpp"
 #include "runtime/bridge.hpp"
+
+#include <future>
 #include "tests/integration/booking_fixture.hpp"
 
 using namespace askpro;
@@ -146,4 +149,25 @@ BOOKING_CASE("Customers are one per number whatever the local format", "") {
   auto bad = cut_at(berlin(2026, 12, 3, 12));
   bad.customer_phone = "12";
   expect_error(book(n, bad), errc::invalid_argument);
+}
+
+BOOKING_CASE("An open calendar breaker fails bookings fast and the queue keeps going", "") {
+  seed_salon(db);
+  booking_node n{db.settings()};
+  auto booking = n.booking();
+  REQUIRE(eventually(
+      [&] { return n.registry().actor_at("/tenants/salon/calendars/mitte/breaker") != nullptr; }));
+  auto breaker = n.registry().actor_at("/tenants/salon/calendars/mitte/breaker");
+  REQUIRE(runtime::ask<caf::ok_atom>(n.sys(), breaker, 5s, runtime::breaker_open_atom::value));
+  std::vector<std::future<Result<cal::book_reply>>> calls;
+  for (int i = 0; i < 20; ++i)
+    calls.push_back(std::async(std::launch::async, [&n, booking, i] {
+      return runtime::ask<cal::book_reply>(
+          n.sys(), booking, 30s, cal::book_atom::value,
+          cut_at(berlin(2026, 12, 4, 9) + std::chrono::minutes{15 * i}));
+    }));
+  for (auto& f : calls) expect_error(f.get(), errc::calendar_unavailable);
+  REQUIRE(runtime::ask<caf::ok_atom>(n.sys(), breaker, 5s, runtime::breaker_reset_atom::value));
+  CHECK(expect_ok(book(n, cut_at(berlin(2026, 12, 4, 9)))).booked);
+  CHECK(count_booked(db) == 1);
 }

@@ -5,7 +5,6 @@
 #include "tests/integration/booking_fixture.hpp"
 #include "tests/support/services.hpp"
 
-#include <atomic>
 #include <future>
 #include <thread>
 #include <vector>
@@ -22,19 +21,32 @@ struct race_outcome {
   bool alternatives_everywhere = true;
 };
 
-/// `count` threads book the same slot on `node`, all released at once.
-std::vector<std::future<Result<book_reply>>> launch(booking_node& node, int count,
-                                                    std::atomic<bool>& go) {
-  auto booking = node.booking();
-  std::vector<std::future<Result<book_reply>>> out;
-  for (int i = 0; i < count; ++i)
-    out.push_back(std::async(std::launch::async, [&node, &go, booking] {
-      while (!go.load()) std::this_thread::yield();
-      return runtime::ask<book_reply>(node.sys(), booking, 60s, actors::calendar::book_atom::value,
-                                      cut_at(berlin(2026, 12, 2, 10), std::string{"anna"}));
-    }));
-  return out;
-}
+/// Threads that book the same slot, held at a gate until `open()` so they start together.
+/// The gate also opens on destruction, so a failed REQUIRE never leaves threads waiting.
+struct race {
+  std::promise<void> gate;
+  std::shared_future<void> opened = gate.get_future().share();
+  bool is_open = false;
+  std::vector<std::future<Result<book_reply>>> calls;
+
+  void open() {
+    if (!is_open) gate.set_value();
+    is_open = true;
+  }
+  ~race() { open(); }
+
+  /// Adds `count` threads booking anna's 10:00 slot on `node`.
+  void launch(booking_node& node, int count) {
+    auto booking = node.booking();
+    for (int i = 0; i < count; ++i)
+      calls.push_back(std::async(std::launch::async, [&node, booking, gate = opened] {
+        gate.wait();
+        return runtime::ask<book_reply>(node.sys(), booking, 60s,
+                                        actors::calendar::book_atom::value,
+                                        cut_at(berlin(2026, 12, 2, 10), std::string{"anna"}));
+      }));
+  }
+};
 
 void collect(std::vector<std::future<Result<book_reply>>>& futures, race_outcome& out) {
   for (auto& f : futures) {
@@ -60,11 +72,11 @@ void collect(std::vector<std::future<Result<book_reply>>>& futures, race_outcome
 BOOKING_CASE("Fifty concurrent bookings of one slot through the actors - one wins", "[race]") {
   seed_salon(db);
   booking_node n{db.settings()};
-  std::atomic<bool> go{false};
-  auto futures = launch(n, 50, go);
-  go = true;
+  race r;
+  r.launch(n, 50);
+  r.open();
   race_outcome out;
-  collect(futures, out);
+  collect(r.calls, out);
   CHECK(out.booked == 1);
   CHECK(out.taken == 49);
   CHECK(out.other == 0);
@@ -77,13 +89,12 @@ TEST_CASE("Two runtimes sharing MariaDB book one slot once - mysql", "[booking][
     seed_salon(db);
     booking_node a{db.settings()};
     booking_node b{db.settings()};
-    std::atomic<bool> go{false};
-    auto from_a = launch(a, 25, go);
-    auto from_b = launch(b, 25, go);
-    go = true;
+    race r;
+    r.launch(a, 25);
+    r.launch(b, 25);
+    r.open();
     race_outcome out;
-    collect(from_a, out);
-    collect(from_b, out);
+    collect(r.calls, out);
     CHECK(out.booked == 1);
     CHECK(out.taken == 49);
     CHECK(out.other == 0);
