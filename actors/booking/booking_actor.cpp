@@ -130,12 +130,14 @@ caf::behavior booking_behavior(booking_actor* self, booking_config cfg) {
   return {
       [=](avail_atom, availability_query& q) {
         auto rp = start(self);
-        relay<availability_reply>(self, q.branch, rp, none, avail_atom::value, std::move(q));
+        auto branch = q.branch;  // read before q is moved into the message
+        relay<availability_reply>(self, branch, rp, none, avail_atom::value, std::move(q));
         return rp;
       },
       [=](check_atom, check_query& q) {
         auto rp = start(self);
-        relay<check_reply>(self, q.branch, rp, none, check_atom::value, std::move(q));
+        auto branch = q.branch;  // read before q is moved into the message
+        relay<check_reply>(self, branch, rp, none, check_atom::value, std::move(q));
         return rp;
       },
       [=](book_atom, book_request& q) {

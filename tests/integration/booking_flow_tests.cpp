@@ -171,3 +171,27 @@ BOOKING_CASE("An open calendar breaker fails bookings fast and the queue keeps g
   CHECK(expect_ok(book(n, cut_at(berlin(2026, 12, 4, 9)))).booked);
   CHECK(count_booked(db) == 1);
 }
+
+BOOKING_CASE("Availability and check through the actor see bookings at once", "") {
+  seed_salon(db);
+  booking_node n{db.settings()};
+  const auto wed = date::local_days{date::year{2026} / 12 / 2};
+  cal::availability_query q{"mitte", "Haarschnitt", std::string{"anna"}, wed, wed + date::days{1}};
+  auto before = expect_ok(ask_booking<cal::availability_reply>(n, cal::avail_atom::value, q));
+  CHECK(before.service == "cut");
+  CHECK(before.slots.size() == 35);  // 09:00 … 17:30 every 15 minutes
+  REQUIRE(expect_ok(book(n, cut_at(berlin(2026, 12, 2, 10), std::string{"anna"}))).booked);
+  auto after = expect_ok(ask_booking<cal::availability_reply>(n, cal::avail_atom::value, q));
+  CHECK(after.slots.size() == 32);  // 09:45, 10:00 and 10:15 overlap the booking
+  cal::check_query c{"mitte", "cut", std::string{"anna"}, berlin(2026, 12, 2, 10), 2};
+  auto taken = expect_ok(ask_booking<cal::check_reply>(n, cal::check_atom::value, c));
+  CHECK(taken.status == check_status::slot_taken);
+  REQUIRE(taken.alternatives.size() == 2);
+  c.start = berlin(2026, 12, 2, 11);
+  auto free = expect_ok(ask_booking<cal::check_reply>(n, cal::check_atom::value, c));
+  CHECK(free.status == check_status::free);
+  REQUIRE(free.free_slot);
+  CHECK(free.free_slot->staff == "anna");
+  q.branch = "nowhere";
+  expect_error(ask_booking<cal::availability_reply>(n, cal::avail_atom::value, q), errc::not_found);
+}
