@@ -6,6 +6,7 @@
 
 #include "persistence/connection.hpp"
 #include "persistence/repo/booking_repo.hpp"
+#include "persistence/repo/row_mapping.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "persistence/transaction.hpp"
 #include "runtime/error.hpp"
@@ -19,26 +20,8 @@ namespace askpro::persistence::booking_detail {
 extern const char* const appointment_columns;
 extern const char* const reservation_columns;
 
-/// Assigns `r.get<T>(col)` to `out`, remembering the first error in `err`.
-template <class T>
-void take(const row& r, const char* col, T& out, caf::error& err) {
-  if (err) return;
-  auto v = r.get<T>(col);
-  if (v)
-    out = std::move(*v);
-  else
-    err = std::move(v.error());
-}
-
-template <class T>
-void take(const row& r, const char* col, std::optional<T>& out, caf::error& err) {
-  if (err) return;
-  auto v = r.nullable<T>(col);
-  if (v)
-    out = std::move(*v);
-  else
-    err = std::move(v.error());
-}
+/// Row mapping (`take`) is shared by every repository: row_mapping.hpp.
+using persistence::take;
 
 [[nodiscard]] Result<appointment_record> to_appointment(const row& r);
 [[nodiscard]] Result<reservation_record> to_reservation(const row& r);

@@ -1,14 +1,12 @@
 #include "persistence/repo/call_repo.hpp"
 
-#include "persistence/repo/booking_rows.hpp"
+#include "persistence/repo/row_mapping.hpp"
 
 #include <utility>
 #include <vector>
 
 namespace askpro::persistence {
 namespace {
-
-using booking_detail::take;
 
 constexpr const char* call_columns =
     "SELECT id, company_id, branch_id, retell_call_id, agent_id, direction, from_number, "

@@ -2,6 +2,7 @@
 #include "persistence/repo/customer_repo.hpp"
 
 #include "persistence/repo/booking_rows.hpp"
+#include "persistence/repo/row_mapping.hpp"
 
 namespace askpro::persistence {
 
@@ -12,7 +13,6 @@ const char* const customer_columns =
     "created_at, updated_at";
 
 Result<customer_record> to_customer(const row& r) {
-  using booking_detail::take;
   customer_record c;
   caf::error err;
   take(r, "id", c.id, err);
@@ -81,6 +81,78 @@ Result<customer_record> find_or_create_customer(connection& conn, tenant_scope s
   if (e164.empty()) return make_error(errc::invalid_argument, "customer phone number is empty");
   return booking_detail::with_retry(
       [&] { return insert_or_read(conn, scope, e164, name, now_ms); });
+}
+
+namespace {
+
+/// `text` as a LIKE pattern matching it anywhere, with ! escaping %, _ and itself (a
+/// backslash escape would need different quoting on MySQL and SQLite).
+std::string contains_pattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '!') out.push_back('!');
+    out.push_back(c);
+  }
+  return out + "%";
+}
+
+template <class T>
+void set_if(std::string& sql, std::vector<value>& binds, const char* col,
+            const std::optional<T>& v) {
+  if (!v) return;
+  sql += std::string{", "} + col + " = ?";
+  binds.emplace_back(*v);
+}
+
+}  // namespace
+
+Result<std::vector<customer_record>> list_customers(connection& conn, tenant_scope scope,
+                                                    const customer_filter& f) {
+  std::string sql =
+      std::string{"SELECT "} + customer_columns + " FROM customers WHERE company_id = ?";
+  std::vector<value> binds{scope.company_id()};
+  if (f.phone_e164) {
+    sql += " AND phone_e164 = ?";
+    binds.emplace_back(*f.phone_e164);
+  }
+  if (f.name_contains) {
+    sql += " AND name LIKE ? ESCAPE '!'";
+    binds.emplace_back(contains_pattern(*f.name_contains));
+  }
+  if (f.after_id) {
+    sql += " AND id > ?";
+    binds.emplace_back(*f.after_id);
+  }
+  sql += " ORDER BY id LIMIT ?";
+  binds.emplace_back(f.limit);
+  auto rows = conn.query(sql, binds);
+  if (!rows) return std::move(rows.error());
+  std::vector<customer_record> out;
+  for (const auto& r : *rows) {
+    auto c = to_customer(r);
+    if (!c) return std::move(c.error());
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
+Result<std::optional<customer_record>> update_customer(connection& conn, tenant_scope scope,
+                                                       int64_t customer_id, const customer_patch& p,
+                                                       int64_t now_ms) {
+  std::string sql = "UPDATE customers SET updated_at = ?";
+  std::vector<value> binds{now_ms};
+  set_if(sql, binds, "name", p.name);
+  set_if(sql, binds, "email", p.email);
+  set_if(sql, binds, "notes", p.notes);
+  set_if(sql, binds, "consent_sms", p.consent_sms);
+  set_if(sql, binds, "consent_whatsapp", p.consent_whatsapp);
+  set_if(sql, binds, "consent_email", p.consent_email);
+  sql += " WHERE company_id = ? AND id = ?";
+  binds.insert(binds.end(), {scope.company_id(), customer_id});
+  auto changed = conn.execute(sql, binds);
+  if (!changed) return std::move(changed.error());
+  if (*changed == 0) return std::optional<customer_record>{};
+  return find_customer(conn, scope, customer_id);
 }
 
 }  // namespace askpro::persistence

@@ -10,6 +10,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace askpro::persistence {
 
@@ -34,6 +35,31 @@ struct customer_record {
                                                               const std::string& e164,
                                                               const std::string& name,
                                                               int64_t now_ms);
+
+/// A page of customers in id order: by exact number (already normalised), by a part of the
+/// name (case-insensitive for ASCII; `%` and `_` match literally), after `after_id`.
+struct customer_filter {
+  std::optional<std::string> phone_e164;
+  std::optional<std::string> name_contains;
+  std::optional<int64_t> after_id;
+  int limit = 50;
+};
+[[nodiscard]] Result<std::vector<customer_record>> list_customers(connection& conn,
+                                                                  tenant_scope scope,
+                                                                  const customer_filter& filter);
+
+/// Fields to change; absent ones stay. The phone number is not changeable here (it is the
+/// customer's identity for calls).
+struct customer_patch {
+  std::optional<std::string> name, email, notes;
+  std::optional<bool> consent_sms, consent_whatsapp, consent_email;
+};
+/// The updated customer, or nullopt when it is not the tenant's.
+[[nodiscard]] Result<std::optional<customer_record>> update_customer(connection& conn,
+                                                                     tenant_scope scope,
+                                                                     int64_t customer_id,
+                                                                     const customer_patch& patch,
+                                                                     int64_t now_ms);
 
 }  // namespace askpro::persistence
 

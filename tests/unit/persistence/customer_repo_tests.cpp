@@ -68,3 +68,60 @@ PERSISTENCE_CASE("20 threads create the same number: one customer row", "[custom
   CHECK(seen_ids.size() == 1);
   CHECK(count_rows(*conn, "customers") == 1);
 }
+
+PERSISTENCE_CASE("customers are listed by number, by name part and in id pages", "[customers]") {
+  auto conn = db.migrated();
+  auto ids = askpro::test::insert_domain(*conn, "salon-a");
+  auto other = askpro::test::insert_domain(*conn, "salon-b");
+  auto scope = ids.scope();
+  for (const auto& [phone, name] :
+       std::vector<std::pair<std::string, std::string>>{{"+4915100000001", "Anna Schmidt"},
+                                                        {"+4915100000002", "Jörg Weiß"},
+                                                        {"+4915100000003", "Max 100% Muster"},
+                                                        {"+4915100000004", "max_mustermann"}})
+    askpro::test::expect_ok(find_or_create_customer(*conn, scope, phone, name, 1));
+  askpro::test::expect_ok(
+      find_or_create_customer(*conn, other.scope(), "+4915100000001", "Fremd", 1));
+
+  customer_filter by_phone;
+  by_phone.phone_e164 = "+4915100000002";
+  auto found = askpro::test::expect_ok(list_customers(*conn, scope, by_phone));
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].name == "Jörg Weiß");
+  customer_filter by_name;
+  by_name.name_contains = "max";
+  CHECK(askpro::test::expect_ok(list_customers(*conn, scope, by_name)).size() == 2);
+  by_name.name_contains = "100%";  // % matches literally
+  CHECK(askpro::test::expect_ok(list_customers(*conn, scope, by_name)).size() == 1);
+  by_name.name_contains = "x_m";  // _ matches literally
+  CHECK(askpro::test::expect_ok(list_customers(*conn, scope, by_name)).size() == 1);
+  customer_filter page;
+  page.limit = 3;
+  auto first = askpro::test::expect_ok(list_customers(*conn, scope, page));
+  REQUIRE(first.size() == 3);
+  page.after_id = first.back().id;
+  auto second = askpro::test::expect_ok(list_customers(*conn, scope, page));
+  REQUIRE(second.size() == 1);
+  CHECK(second[0].name == "max_mustermann");
+}
+
+PERSISTENCE_CASE("a customer patch changes only given fields and only the tenant's",
+                 "[customers]") {
+  auto conn = db.migrated();
+  auto ids = askpro::test::insert_domain(*conn, "salon-a");
+  auto other = askpro::test::insert_domain(*conn, "salon-b");
+  auto c = askpro::test::expect_ok(
+      find_or_create_customer(*conn, ids.scope(), "+4915100000001", "Anna", 1));
+  customer_patch patch;
+  patch.email = "anna@example.org";
+  patch.consent_sms = true;
+  auto updated = askpro::test::expect_ok(update_customer(*conn, ids.scope(), c.id, patch, 50));
+  REQUIRE(updated);
+  CHECK(updated->name == "Anna");
+  CHECK(updated->email == "anna@example.org");
+  CHECK(updated->consent_sms);
+  CHECK_FALSE(updated->consent_email);
+  CHECK(updated->updated_at == 50);
+  CHECK_FALSE(askpro::test::expect_ok(update_customer(*conn, other.scope(), c.id, patch, 60)));
+  CHECK(askpro::test::expect_ok(find_customer(*conn, ids.scope(), c.id))->updated_at == 50);
+}
