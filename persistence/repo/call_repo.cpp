@@ -127,4 +127,60 @@ Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scop
   return std::optional<call_record>{std::move(*call)};
 }
 
+Result<std::optional<call_record>> find_call_by_id(connection& conn, tenant_scope scope,
+                                                   int64_t id) {
+  auto rows = conn.query(std::string{call_columns} + "WHERE company_id = ? AND id = ?",
+                         {scope.company_id(), id});
+  if (!rows) return std::move(rows.error());
+  if (rows->empty()) return std::optional<call_record>{};
+  auto call = read_call((*rows)[0]);
+  if (!call) return std::move(call.error());
+  return std::optional<call_record>{std::move(*call)};
+}
+
+namespace {
+
+std::string call_list_sql(const call_filter& f, std::vector<value>& binds) {
+  std::string sql = std::string{call_columns} + "WHERE company_id = ?";
+  auto bound = [&](const char* clause, value v) {
+    sql += std::string{" AND "} + clause;
+    binds.push_back(std::move(v));
+  };
+  if (f.from_ms) bound("created_at >= ?", *f.from_ms);
+  if (f.to_ms) bound("created_at < ?", *f.to_ms);
+  if (f.status) bound("status = ?", *f.status);
+  if (!f.allowed_branches.empty()) {
+    sql += " AND branch_id IN (";
+    for (std::size_t i = 0; i < f.allowed_branches.size(); ++i) {
+      sql += i == 0 ? "?" : ", ?";
+      binds.emplace_back(f.allowed_branches[i]);
+    }
+    sql += ")";
+  }
+  if (f.before) {
+    sql += " AND (created_at < ? OR (created_at = ? AND id < ?))";
+    binds.insert(binds.end(), {f.before->first, f.before->first, f.before->second});
+  }
+  sql += " ORDER BY created_at DESC, id DESC LIMIT ?";
+  binds.emplace_back(f.limit);
+  return sql;
+}
+
+}  // namespace
+
+Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope,
+                                            const call_filter& f) {
+  std::vector<value> binds{scope.company_id()};
+  const std::string sql = call_list_sql(f, binds);
+  auto rows = conn.query(sql, binds);
+  if (!rows) return std::move(rows.error());
+  std::vector<call_record> out;
+  for (const auto& r : *rows) {
+    auto call = read_call(r);
+    if (!call) return std::move(call.error());
+    out.push_back(std::move(*call));
+  }
+  return out;
+}
+
 }  // namespace askpro::persistence

@@ -9,6 +9,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace askpro::persistence {
 
@@ -55,5 +57,22 @@ struct call_update {
 
 [[nodiscard]] Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,
                                                            const std::string& retell_call_id);
+
+/// The call with this row id, when it is the tenant's.
+[[nodiscard]] Result<std::optional<call_record>> find_call_by_id(connection& conn,
+                                                                 tenant_scope scope, int64_t id);
+
+/// A page of calls, newest first, in (created_at, id) descending order; `before` is the
+/// (created_at, id) of the last row of the previous page. `allowed_branches` limits to a
+/// branch-limited token's branches (empty = all).
+struct call_filter {
+  std::optional<int64_t> from_ms, to_ms;  ///< created_at window [from, to)
+  std::optional<std::string> status;
+  std::vector<int64_t> allowed_branches;
+  std::optional<std::pair<int64_t, int64_t>> before;
+  int limit = 50;
+};
+[[nodiscard]] Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope,
+                                                          const call_filter& filter);
 
 }  // namespace askpro::persistence

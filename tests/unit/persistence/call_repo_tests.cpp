@@ -95,3 +95,30 @@ PERSISTENCE_CASE("the inbox records an event once and lists what is unprocessed"
   CHECK(pending[0].event == "call_analyzed");
   CHECK(count_rows(*conn, "webhook_inbox", "processed_at = 40") == 1);
 }
+
+PERSISTENCE_CASE("calls are listed newest first in stable pages, per tenant", "[calls]") {
+  auto conn = db.migrated();
+  auto a = insert_domain(*conn, "salon-a");
+  auto b = insert_domain(*conn, "salon-b");
+  for (int i = 0; i < 5; ++i)
+    expect_ok(open_call(*conn, a.scope(), opening_of("a" + std::to_string(i), a.branch), 100 + i));
+  expect_ok(open_call(*conn, b.scope(), opening_of("b0", b.branch), 100));
+  call_filter page;
+  page.limit = 2;
+  std::vector<std::string> order;
+  for (;;) {
+    auto rows = expect_ok(list_calls(*conn, a.scope(), page));
+    if (rows.empty()) break;
+    for (const auto& c : rows) order.push_back(c.retell_call_id);
+    page.before = std::make_pair(rows.back().created_at, rows.back().id);
+    if (order.size() == 2)  // a newer call does not shift the pages already being read
+      expect_ok(open_call(*conn, a.scope(), opening_of("late", a.branch), 200));
+  }
+  CHECK(order == std::vector<std::string>{"a4", "a3", "a2", "a1", "a0"});
+  auto one = expect_ok(
+      find_call_by_id(*conn, a.scope(), expect_ok(find_call(*conn, a.scope(), "a0"))->id));
+  REQUIRE(one);
+  CHECK(one->retell_call_id == "a0");
+  auto b0 = expect_ok(find_call(*conn, b.scope(), "b0"));
+  CHECK_FALSE(expect_ok(find_call_by_id(*conn, a.scope(), b0->id)));
+}
