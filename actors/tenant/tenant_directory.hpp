@@ -12,7 +12,8 @@
 ///       for the tenant's children. Concurrent first requests for one slug load once; a request
 ///       while the tenant is being stopped waits and loads it again.
 ///   (reload_atom, std::string slug) -> caf::ok_atom
-///       Stops the tenant (if loaded) so the next use reads the re-applied catalog.
+///       Stops the tenant (if loaded) so the next use reads the re-applied catalog. A load already
+///       in progress is not interrupted: it may have read the catalog before the change.
 ///   (idle_tick_atom) -> std::vector<std::string>
 ///       Stops every tenant idle (no request to its booking actor nor lookup here) for at least
 ///       `idle` by the injected clock; answers the slugs stopped, once they are stopped. The same
