@@ -1,6 +1,10 @@
 // Row mapping, staff lock and overlap check shared by the booking repository files.
 #include "persistence/repo/booking_rows.hpp"
 
+#include <chrono>
+#include <random>
+#include <thread>
+
 namespace askpro::persistence::booking_detail {
 
 const char* const appointment_columns =
@@ -188,6 +192,12 @@ Result<reservation_record> inserted_reservation(connection& conn, tenant_scope s
   if (!rec) return std::move(rec.error());
   if (!*rec) return make_error(errc::storage, "inserted reservation not found");
   return std::move(**rec);
+}
+
+void retry_backoff(int attempt) {
+  thread_local std::minstd_rand rng{std::random_device{}()};
+  std::uniform_int_distribution<int> jitter{1, 4 * attempt};
+  std::this_thread::sleep_for(std::chrono::milliseconds{jitter(rng)});
 }
 
 }  // namespace askpro::persistence::booking_detail

@@ -72,16 +72,23 @@ struct claim_exclusions {
                                       int64_t now_ms, claim_exclusions excl = {});
 
 /// How often a transaction that failed with errc::unavailable (deadlock, lock wait, busy) runs.
-inline constexpr int max_attempts = 5;
+inline constexpr int max_attempts = 8;
+
+/// Sleeps a short, randomised and growing time before retry number `attempt` (1, 2, …), so
+/// transactions that deadlocked with each other do not collide again in lockstep. Runs on the
+/// persistence worker threads, which may block.
+void retry_backoff(int attempt);
 
 /// Runs `fn()` (-> Result<T>) until it succeeds or fails with something other than
-/// errc::unavailable, at most `max_attempts` times.
+/// errc::unavailable, at most `max_attempts` times, backing off between attempts.
 template <class F>
 auto with_retry(F&& fn) -> decltype(fn()) {
   auto out = fn();
   for (int attempt = 1; attempt < max_attempts && !out && code_of(out.error()) == errc::unavailable;
-       ++attempt)
+       ++attempt) {
+    retry_backoff(attempt);
     out = fn();
+  }
   return out;
 }
 

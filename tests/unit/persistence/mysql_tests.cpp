@@ -81,16 +81,16 @@ TEST_CASE("mysql: waiting for a row lock beyond the timeout is unavailable",
           "[persistence][mysql]") {
   askpro::test::with_mysql([](askpro::test::backend& db) {
     auto holder = db.migrated();
-    expect_ok(holder->exec("CREATE TABLE staff (id BIGINT PRIMARY KEY, name VARCHAR(20))"));
-    expect_ok(holder->execute("INSERT INTO staff VALUES (1, 'anna')"));
+    expect_ok(holder->exec("CREATE TABLE lock_probe (id BIGINT PRIMARY KEY, name VARCHAR(20))"));
+    expect_ok(holder->execute("INSERT INTO lock_probe VALUES (1, 'anna')"));
     auto p = mysql::params_of(db.settings());
     p.lock_wait_timeout = 1s;
     auto waiter = expect_ok(mysql::mysql_connection::open(p));
     auto tx = expect_ok(transaction::begin(*holder));
-    expect_ok(holder->query("SELECT id FROM staff WHERE id = 1" +
+    expect_ok(holder->query("SELECT id FROM lock_probe WHERE id = 1" +
                             std::string{holder->sql_dialect().for_update}));
     auto wait_tx = expect_ok(transaction::begin(*waiter));
-    auto err = expect_error(waiter->execute("UPDATE staff SET name = 'x' WHERE id = 1"),
+    auto err = expect_error(waiter->execute("UPDATE lock_probe SET name = 'x' WHERE id = 1"),
                             errc::unavailable);
     CHECK(askpro::describe(err).find("1205") != std::string::npos);
     expect_ok(wait_tx.rollback());
