@@ -135,6 +135,7 @@ Result<tenant_model> make_tenant_model(const persistence::tenant_catalog& catalo
   m.name = c.name;
   m.time_zone = c.time_zone;
   m.country = c.country;
+  m.locale = c.locale;
   m.rules = to_rules(c);
   for (const auto& s : catalog.services) {
     if (!s.active) continue;

@@ -32,6 +32,7 @@ struct branch_model {
 struct tenant_model {
   int64_t company_id = 0;
   std::string slug, name, time_zone, country;
+  std::string locale;  ///< company locale ("de-DE", "en"): the language of voice replies
   booking::booking_rules rules;
   std::vector<booking::service> services;
   std::map<std::string, int64_t> service_ids;  ///< service slug -> row id

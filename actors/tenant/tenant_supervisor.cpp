@@ -2,6 +2,7 @@
 
 #include "actors/booking/booking_actor.hpp"
 #include "actors/calendar/internal_provider.hpp"
+#include "actors/call/call_session.hpp"
 #include "runtime/atoms.hpp"
 #include "runtime/breaker.hpp"
 
@@ -70,18 +71,10 @@ runtime::child_spec booking_spec(const tenant_model_ptr& model, const tenant_opt
           runtime::restart_type::permanent, opts.shutdown};
 }
 
-/// Placeholder child kind for `calls` until call sessions exist: never started in practice.
-caf::behavior idle_call(caf::event_based_actor*) {
-  return {[](runtime::inspect_atom) { return std::string{"{}"}; }};
-}
-
 runtime::child_spec calls_spec(const tenant_options& opts) {
   auto spec = base_spec(opts, runtime::strategy::simple_one_for_one);
   spec.intensity = 50;
-  spec.child_template = {"call", "call",
-                         [](caf::actor_system& sys, const std::string&, const caf::message&) {
-                           return sys.spawn(idle_call);
-                         },
+  spec.child_template = {"call", "call", call::call_session_start(),
                          runtime::restart_type::temporary, opts.shutdown};
   return {"calls", "supervisor", runtime::supervisor_start(std::move(spec)),
           runtime::restart_type::permanent, opts.shutdown};

@@ -1,4 +1,5 @@
 #include "net/edge.hpp"
+#include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/node.hpp"
@@ -50,6 +51,7 @@ int cmd_serve(const config::settings& settings) {
     return 1;
   }
   net::edge edge{settings, n.system(), n.registry()};
+  edge.add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";

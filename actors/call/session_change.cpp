@@ -1,0 +1,122 @@
+#include "actors/calendar/protocol.hpp"
+#include "actors/call/session_internal.hpp"
+#include "actors/call/speech.hpp"
+
+namespace askpro::actors::call {
+namespace {
+
+using namespace calendar;
+
+/// The caller's appointment meant by the arguments: by id, by date, or the only one.
+Result<appointment_info> pick(const session_state& st, const std::vector<appointment_info>& list,
+                              const std::optional<std::string>& id,
+                              const std::optional<std::string>& day) {
+  if (id) {
+    for (const auto& a : list)
+      if (std::to_string(a.record.id) == *id) return a;
+    return make_error(errc::invalid_argument, "not_yours");
+  }
+  if (day) {
+    auto d = parse_spoken_date(*day, local_today(st));
+    if (!d) return std::move(d.error());
+    for (const auto& a : list)
+      if (local_of(st, time_point{std::chrono::milliseconds{a.record.start_at}}).day == *d)
+        return a;
+    return make_error(errc::invalid_argument, "not_found");
+  }
+  if (list.size() == 1) return list.front();
+  return make_error(errc::invalid_argument, list.empty() ? "not_found" : "invalid_argument");
+}
+
+/// Runs `then` with the caller's upcoming appointment chosen by the arguments.
+template <class F>
+void with_own_appointment(session_actor* self, promise rp, std::optional<std::string> id,
+                          std::optional<std::string> day, F then) {
+  auto& st = self->state;
+  auto phone = caller_phone(st);
+  if (!phone) return rp.deliver(fail_reply(st.lang, "caller_unknown")), void();
+  appointments_query q{st.args.branch, std::nullopt, phone, st.args.clock->now()};
+  ask_booking<std::vector<appointment_info>>(
+      self, rp,
+      [self, rp, id, day, then](std::vector<appointment_info>& list) mutable {
+        auto chosen = pick(self->state, list, id, day);
+        if (!chosen) return rp.deliver(error_reply(self->state.lang, chosen.error())), void();
+        then(*chosen);
+      },
+      appts_atom::value, std::move(q));
+}
+
+std::string outcome_key(const char* fn, const function_args& a) {
+  return std::string{fn} + "|" + a.appointment_id.value_or("") + "|" +
+         a.old_date.value_or(a.date.value_or("")) + "|" + a.new_date.value_or("") + "|" +
+         a.new_time.value_or("");
+}
+
+/// Delivers `reply` and remembers a success for repeats of the same call.
+void finish(session_actor* self, promise rp, const std::string& key, function_reply reply) {
+  if (reply.success) self->state.outcomes[key] = reply;
+  rp.deliver(std::move(reply));
+}
+
+}  // namespace
+
+void fn_cancel_appointment(session_actor* self, const function_args& a, promise rp) {
+  auto key = outcome_key("cancel", a);
+  if (auto it = self->state.outcomes.find(key); it != self->state.outcomes.end())
+    return rp.deliver(it->second), void();
+  auto day = a.old_date ? a.old_date : a.date;
+  with_own_appointment(self, rp, a.appointment_id, day, [self, rp, key](appointment_info chosen) {
+    cancel_request q{"", chosen.record.id};
+    ask_booking<appointment_info>(
+        self, rp,
+        [self, rp, key](appointment_info& done) mutable {
+          const auto& st = self->state;
+          auto when = spoken_when(
+              st.lang, local_of(st, time_point{std::chrono::milliseconds{done.record.start_at}}));
+          auto msg = say(st.lang, "Ihr Termin " + when + " ist storniert.",
+                         "Your appointment " + when + " is cancelled.");
+          finish(self, rp, key,
+                 ok_reply(msg, {{"appointment_id", std::to_string(done.record.id)},
+                                {"status", "cancelled"}}));
+        },
+        cancel_atom::value, std::move(q));
+  });
+}
+
+void fn_reschedule_appointment(session_actor* self, const function_args& a, promise rp) {
+  auto& st = self->state;
+  auto key = outcome_key("resched", a);
+  if (auto it = st.outcomes.find(key); it != st.outcomes.end())
+    return rp.deliver(it->second), void();
+  auto start =
+      requested_start(st, a.new_date ? a.new_date : a.date, a.new_time ? a.new_time : a.time);
+  if (!start) return rp.deliver(error_reply(st.lang, start.error())), void();
+  auto t = *start;
+  with_own_appointment(
+      self, rp, a.appointment_id, a.old_date, [self, rp, key, t](appointment_info chosen) {
+        reschedule_request q{"", chosen.record.id, t, std::nullopt, 3};
+        ask_booking<book_reply>(
+            self, rp,
+            [self, rp, key](book_reply& r) mutable {
+              const auto& st = self->state;
+              if (!r.booked || !r.appointment) {
+                auto code = status_code(r.status);
+                return rp.deliver(fail_reply(st.lang, code, {},
+                                             {{"alternatives", slots_json(st, r.alternatives)}})),
+                       void();
+              }
+              const auto& rec = r.appointment->record;
+              auto when = spoken_when(
+                  st.lang, local_of(st, time_point{std::chrono::milliseconds{rec.start_at}}));
+              auto msg = say(st.lang, "Ihr Termin ist verschoben auf " + when + ".",
+                             "Your appointment is moved to " + when + ".");
+              finish(self, rp, key,
+                     ok_reply(msg, {{"appointment_id", std::to_string(rec.id)},
+                                    {"start", iso_ms(st, rec.start_at)},
+                                    {"end", iso_ms(st, rec.end_at)}}));
+            },
+            resched_atom::value, std::move(q));
+      });
+}
+
+}  // namespace askpro::actors::call

@@ -1,0 +1,88 @@
+#pragma once
+/// The way into the voice side from a blocking thread (the Retell webhook handlers in net/): which
+/// tenant a dialled number belongs to, the dynamic variables of an inbound call, recording a call
+/// event once (webhook inbox + call row), and running a custom function in the call's session
+/// actor (spawned on first use under /tenants/<slug>/calls). Every hop is a request with a
+/// timeout: /db through run_blocking, /directory, the calls supervisor and the session through
+/// runtime::ask. The decisions are here and in the session; net/ only translates.
+/// Thread-safety: callable concurrently from any non-actor thread; never from an actor handler.
+/// Errors: errc::timeout / unavailable when an actor does not answer, the database's errors,
+/// errc::not_found when the tenant cannot be loaded.
+
+#include "actors/call/call_session.hpp"
+#include "persistence/repo/call_repo.hpp"
+#include "persistence/repo/catalog_repo.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/error.hpp"
+#include "runtime/tree_registry.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
+#include <caf/fwd.hpp>
+
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace askpro::actors::call {
+
+struct voice_deps {
+  caf::actor_system* sys = nullptr;  ///< required; outlives every call
+  runtime::registry_ptr registry;    ///< required: /db, /directory, tenants' calls supervisors
+  runtime::clock_ptr clock;          ///< required
+  std::chrono::milliseconds timeout{5000};           ///< per hop
+  std::chrono::milliseconds function_timeout{9000};  ///< a whole function call
+  std::chrono::milliseconds booking_timeout{8000};   ///< session → booking actor
+  std::chrono::milliseconds grace{30000};            ///< session life after call_ended
+};
+
+/// The tenant a dialled number leads to, with the key its requests are signed with.
+struct tenant_route {
+  persistence::phone_route route;
+  std::string retell_api_key;  ///< secret: never log
+};
+
+/// nullopt when no active branch has the number.
+[[nodiscard]] Result<std::optional<tenant_route>> route_number(const voice_deps& deps,
+                                                               const std::string& e164);
+
+/// Dynamic variables of an inbound call (strings): tenant, branch, today (ISO), today_de
+/// ("Mittwoch, 25. November 2026"), weekday, time, tomorrow (ISO), tomorrow_de, customer_name
+/// when `from_number` is a known customer of the tenant.
+[[nodiscard]] Result<std::map<std::string, std::string>> inbound_variables(
+    const voice_deps& deps, const tenant_route& route,
+    const std::optional<std::string>& from_number);
+
+/// A Retell event as the webhook inbox and the call record need it.
+struct call_event {
+  std::string name;                   ///< call_started, call_ended, …, call_inbound
+  std::string external_id;            ///< the call id; for call_inbound from/to + timestamp
+  std::string payload;                ///< the raw body
+  persistence::call_opening opening;  ///< unused for call_inbound
+  persistence::call_update update;
+};
+
+/// What recording did: `fresh` false when the event was already processed (nothing changed).
+struct event_outcome {
+  bool fresh = false;
+};
+
+/// Records the event in the inbox and applies it to the call record in one transaction, once:
+/// a redelivered, already processed event changes nothing (transcript_updated is re-applied, it
+/// carries the newest transcript). call_ended also tells a live session to end after the grace.
+[[nodiscard]] Result<event_outcome> record_call_event(const voice_deps& deps,
+                                                      const tenant_route& route,
+                                                      const call_event& ev);
+
+/// Runs the function in the session of `call_id` (spawned when missing; rebuilt when it died).
+/// The reply is always a value for business outcomes; errors only when no session could answer.
+[[nodiscard]] Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
+                                                  const std::string& call_id,
+                                                  const std::optional<std::string>& from_number,
+                                                  function_request request);
+
+}  // namespace askpro::actors::call
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::actors::call::tenant_route)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::actors::call::tenant_route>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::actors::call::event_outcome)

@@ -1,0 +1,71 @@
+#include "actors/call/voice_internal.hpp"
+#include "runtime/atoms.hpp"
+#include "runtime/bridge.hpp"
+
+#include <caf/all.hpp>
+
+namespace askpro::actors::call {
+
+Result<tenant::tenant_handle> tenant_of(const voice_deps& deps, const tenant_route& route) {
+  return runtime::ask<tenant::tenant_handle>(*deps.sys, deps.registry->actor_at("/directory"),
+                                             deps.timeout, tenant::tenant_atom::value,
+                                             route.route.company_slug);
+}
+
+namespace {
+
+session_args args_for(const voice_deps& deps, const tenant::tenant_handle& h,
+                      const tenant_route& route, const std::string& call_id,
+                      const std::optional<std::string>& from_number) {
+  session_args a;
+  a.model = h.model;
+  a.tenant_path = h.path;
+  a.call_id = call_id;
+  a.branch = route.route.branch_slug;
+  a.caller = from_number;
+  a.registry = deps.registry;
+  a.clock = deps.clock;
+  a.booking_timeout = deps.booking_timeout;
+  a.grace = deps.grace;
+  return a;
+}
+
+/// The session of `call_id`: the running one, or a new child of the calls supervisor (two
+/// concurrent first calls: the loser of start_child finds the winner's).
+Result<caf::actor> session_of(const voice_deps& deps, const tenant::tenant_handle& h,
+                              const session_args& args) {
+  auto calls = deps.registry->actor_at(h.path + "/calls");
+  if (!calls) return make_error(errc::unavailable, "calls supervisor not running");
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    auto found = runtime::ask<caf::actor>(*deps.sys, calls, deps.timeout,
+                                          runtime::child_atom::value, args.call_id);
+    if (found) return found;
+    if (code_of(found.error()) != errc::not_found) return found;
+    auto started =
+        runtime::ask<caf::actor>(*deps.sys, calls, deps.timeout, runtime::start_child_atom::value,
+                                 args.call_id, caf::make_message(args));
+    if (started || code_of(started.error()) != errc::conflict) return started;
+  }
+  return make_error(errc::unavailable, "call session could not be started");
+}
+
+}  // namespace
+
+Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
+                                    const std::string& call_id,
+                                    const std::optional<std::string>& from_number,
+                                    function_request request) {
+  Result<function_reply> out{make_error(errc::unavailable, "no session")};
+  for (int attempt = 0; attempt < 2; ++attempt) {
+    auto handle = tenant_of(deps, route);
+    if (!handle) return std::move(handle.error());
+    auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));
+    if (!session) return std::move(session.error());
+    out = runtime::ask<function_reply>(*deps.sys, *session, deps.function_timeout,
+                                       function_atom::value, request);
+    if (out || code_of(out.error()) == errc::timeout) return out;
+  }
+  return out;  // a session that died twice in a row
+}
+
+}  // namespace askpro::actors::call

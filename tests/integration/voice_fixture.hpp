@@ -1,0 +1,71 @@
+#pragma once
+/// Fixture of the voice suites: the salon scenario of booking_fixture.hpp (seeded with
+/// apply_tenant into SQLite or MariaDB, Retell key "key_salon", dialled number +49301110000) and
+/// a runtime with /db, /tenants, /directory on a manual clock (2026-12-01 09:00 Berlin) plus the
+/// HTTP edge with the Retell routes on loopback port 0. Requests come from the signing fake
+/// Retell client (tests/fakes/retell_client.hpp).
+
+#include "net/edge.hpp"
+#include "runtime/clock.hpp"
+#include "runtime/tree_registry.hpp"
+#include "tests/fakes/retell_client.hpp"
+#include "tests/integration/booking_fixture.hpp"
+
+#include <caf/actor_system.hpp>
+#include <caf/actor_system_config.hpp>
+
+#include <memory>
+#include <string>
+
+namespace askpro::test {
+
+inline constexpr const char* salon_key = "key_salon";
+inline constexpr const char* salon_number = "+49301110000";
+inline constexpr const char* caller_number = "+4915112345678";
+
+class voice_node {
+ public:
+  explicit voice_node(const backend& db);
+  ~voice_node();
+
+  fakes::retell_client client(const std::string& key = salon_key) const;
+  int64_t now_ms() const;
+  uint16_t client_port() const { return port_; }
+  /// A signed POST of `body` at the clock's now; the parsed JSON of the answer in `json`.
+  httplib::Result post(const std::string& path, const nlohmann::json& body) const;
+  /// A function call of `call_id` from `from`; REQUIREs HTTP 200 and returns the envelope.
+  nlohmann::json call(const std::string& name, const nlohmann::json& args,
+                      const std::string& call_id, const std::string& from = caller_number) const;
+
+  caf::actor_system& sys() { return *sys_; }
+  const runtime::registry_ptr& registry() const { return registry_; }
+  runtime::manual_clock& clock() { return *clock_; }
+
+ private:
+  caf::actor_system_config cfg_;
+  std::unique_ptr<caf::actor_system> sys_;
+  runtime::registry_ptr registry_;
+  std::shared_ptr<runtime::manual_clock> clock_;
+  caf::actor root_;
+  std::unique_ptr<net::edge> edge_;
+  uint16_t port_ = 0;
+};
+
+/// Seeds the salon with its Retell key.
+void seed_voice_salon(const backend& db);
+
+/// SELECT COUNT(*) of a table (plain SQL).
+int64_t count_rows(const backend& db, const std::string& table);
+
+}  // namespace askpro::test
+
+/// "<title> - sqlite" / "<title> - mysql" with tags [voice][sqlite] / [voice][mysql].
+#define VOICE_CASE(title, tags)                                               \
+  static void ASKPRO_PP_CAT(voice_case_, __LINE__)(::askpro::test::backend&); \
+  TEST_CASE(title " - sqlite", "[voice][sqlite]" tags) {                      \
+    ::askpro::test::with_sqlite(ASKPRO_PP_CAT(voice_case_, __LINE__));        \
+  }                                                                           \
+  TEST_CASE(title " - mysql", "[voice][mysql]" tags) {                        \
+    ::askpro::test::with_mysql(ASKPRO_PP_CAT(voice_case_, __LINE__));         \
+  }                                                                           \
+  static void ASKPRO_PP_CAT(voice_case_, __LINE__)(::askpro::test::backend & db)
