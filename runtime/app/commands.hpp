@@ -14,7 +14,8 @@ struct options {
 };
 
 /// Loads and validates the configuration; on failure prints one line to stderr and returns
-/// nullopt (the caller exits 2).
+/// nullopt (the caller exits 2). On success installs the logger the settings configure
+/// (stderr), so a command's stdout carries only its result.
 std::optional<config::settings> load_settings(const options& opts);
 
 int cmd_serve(const config::settings& settings);

@@ -29,15 +29,9 @@ int wait_for_signal(const sigset_t& set) {
   return sig;
 }
 
-void setup_logging(const config::settings& s) {
-  runtime::setup_logging(
-      s.log.level, s.log.format == "text" ? runtime::log_format::text : runtime::log_format::json);
-}
-
 }  // namespace
 
 int cmd_serve(const config::settings& settings) {
-  setup_logging(settings);
   auto signals = block_stop_signals();
   if (auto migrated = persistence::migrate(settings.storage); !migrated) {
     std::cerr << "askpro: cannot migrate: " << describe(migrated.error()) << "\n";

@@ -1,5 +1,6 @@
 #include "config/loader.hpp"
 #include "runtime/app/commands.hpp"
+#include "runtime/log.hpp"
 
 #include <iostream>
 
@@ -11,6 +12,11 @@ std::optional<config::settings> load_settings(const options& opts) {
     std::cerr << "askpro: invalid configuration: " << detail_of(loaded.error()) << "\n";
     return std::nullopt;
   }
+  // Every command logs to stderr as configured, so stdout carries only its result (a slug, a
+  // token) for scripts.
+  runtime::setup_logging(loaded->log.level, loaded->log.format == "text"
+                                                ? runtime::log_format::text
+                                                : runtime::log_format::json);
   return std::move(*loaded);
 }
 
