@@ -74,6 +74,11 @@ struct event_outcome {
                                                       const tenant_route& route,
                                                       const call_event& ev);
 
+/// Makes sure the session of `call_id` runs (call_started spawns it before the first function).
+[[nodiscard]] Result<void> start_session(const voice_deps& deps, const tenant_route& route,
+                                         const std::string& call_id,
+                                         const std::optional<std::string>& from_number);
+
 /// Runs the function in the session of `call_id` (spawned when missing; rebuilt when it died).
 /// The reply is always a value for business outcomes; errors only when no session could answer.
 [[nodiscard]] Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,

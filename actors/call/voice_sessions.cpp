@@ -56,7 +56,7 @@ Result<function_reply> run_function(const voice_deps& deps, const tenant_route& 
                                     const std::optional<std::string>& from_number,
                                     function_request request) {
   Result<function_reply> out{make_error(errc::unavailable, "no session")};
-  for (int attempt = 0; attempt < 2; ++attempt) {
+  for (int attempt = 0; attempt < 3; ++attempt) {  // a killed session is replaced
     auto handle = tenant_of(deps, route);
     if (!handle) return std::move(handle.error());
     auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));
@@ -65,7 +65,17 @@ Result<function_reply> run_function(const voice_deps& deps, const tenant_route& 
                                        function_atom::value, request);
     if (out || code_of(out.error()) == errc::timeout) return out;
   }
-  return out;  // a session that died twice in a row
+  return out;  // a session that died again and again
+}
+
+Result<void> start_session(const voice_deps& deps, const tenant_route& route,
+                           const std::string& call_id,
+                           const std::optional<std::string>& from_number) {
+  auto handle = tenant_of(deps, route);
+  if (!handle) return std::move(handle.error());
+  auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));
+  if (!session) return std::move(session.error());
+  return caf::unit;
 }
 
 }  // namespace askpro::actors::call

@@ -56,6 +56,7 @@ voice_node::voice_node(const backend& db)
   auto ports = edge_->start();
   REQUIRE(ports);
   port_ = ports->api;
+  ops_port_ = ports->ops;
 }
 
 voice_node::~voice_node() {

@@ -31,6 +31,7 @@ class voice_node {
   fakes::retell_client client(const std::string& key = salon_key) const;
   int64_t now_ms() const;
   uint16_t client_port() const { return port_; }
+  uint16_t ops_port() const { return ops_port_; }
   /// A signed POST of `body` at the clock's now; the parsed JSON of the answer in `json`.
   httplib::Result post(const std::string& path, const nlohmann::json& body) const;
   /// A function call of `call_id` from `from`; REQUIREs HTTP 200 and returns the envelope.
@@ -49,6 +50,7 @@ class voice_node {
   caf::actor root_;
   std::unique_ptr<net::edge> edge_;
   uint16_t port_ = 0;
+  uint16_t ops_port_ = 0;
 };
 
 /// Seeds the salon with its Retell key.
