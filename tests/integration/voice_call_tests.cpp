@@ -122,6 +122,9 @@ VOICE_CASE("AskPro-style arguments, versioned names and placeholder call ids", "
   REQUIRE(booked["success"] == true);
   CHECK(booked["data"]["start"] == "2026-12-02T14:30:00+01:00");
   CHECK(booked["message"].get<std::string>().find("{") == std::string::npos);
+  // The tenant's locale is de-DE: a German sentence with the time spoken naturally.
+  CHECK(booked["message"].get<std::string>().find("Dezember") != std::string::npos);
+  CHECK(booked["message"].get<std::string>().find("14:30 Uhr") != std::string::npos);
   auto parsed = n.call("parse_date_v2", {{"text", "morgen um halb drei"}}, "call_askpro");
   CHECK(parsed["data"]["date"] == "2026-12-02");
   CHECK(parsed["data"]["time"] == "14:30");

@@ -116,3 +116,12 @@ VOICE_CASE("malformed bodies are 400 and unknown events 204", "[parse]") {
   CHECK(status_of(c.post("/webhooks/retell", unknown.dump(), now)) == 204);
   CHECK(count_rows(db, "calls") == 0);
 }
+
+VOICE_CASE("an oversized retell body is 413 and stores nothing", "[limits]") {
+  voice_node n{db};
+  auto body = retell_client::event("call_started", "call_big", caller_number, salon_number,
+                                   {{"transcript", std::string(2 * 1024 * 1024, 'x')}})
+                  .dump();
+  CHECK(status_of(n.client().post("/webhooks/retell", body, n.now_ms())) == 413);
+  require_nothing_stored(db);
+}
