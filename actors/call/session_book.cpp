@@ -78,6 +78,11 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
   q.call_id = st.args.call_id;
   q.request_key = request_key(st, *service, *start, *phone);
   q.notes = a.notes.value_or("");
+  for (const auto& held : st.reservations)
+    if (held.start == q.start && (!q.staff || *q.staff == held.staff)) {
+      q.reservation_id = held.id;  // converts this call's own hold
+      q.staff = held.staff;
+    }
   ask_booking<book_reply>(
       self, rp, [self, rp](book_reply& r) mutable { rp.deliver(booked_answer(self->state, r)); },
       book_atom::value, std::move(q));

@@ -24,12 +24,19 @@ namespace askpro::actors::call {
 
 using booking::time_point;
 
+/// A slot this call holds (reserve_slot); a booking of the same start converts it.
+struct held_slot {
+  int64_t id = 0;
+  time_point start{};
+  std::string service, staff;
+};
+
 struct session_state {
   session_args args;
   const date::time_zone* zone = nullptr;
   std::string lang = "de";                         ///< "de" | "en"
   std::map<std::string, function_reply> outcomes;  ///< repeated cancel / reschedule
-  std::vector<int64_t> reservations;
+  std::vector<held_slot> reservations;
   int64_t functions = 0;
   bool ended = false;
   static inline const char* name = "call_session";

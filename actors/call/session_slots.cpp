@@ -113,7 +113,8 @@ void fn_reserve_slot(session_actor* self, const function_args& a, promise rp) {
                  void();
         }
         const auto& rec = r.reservation->record;
-        st.reservations.push_back(rec.id);
+        st.reservations.push_back({rec.id, time_point{std::chrono::milliseconds{rec.start_at}},
+                                   r.reservation->service, r.reservation->staff});
         auto msg = say(st.lang, "Ich halte Ihnen den Termin ", "I am holding ") +
                    spoken_when(st.lang,
                                local_of(st, time_point{std::chrono::milliseconds{rec.start_at}})) +

@@ -166,6 +166,29 @@ VOICE_CASE("only the caller's own appointments are moved or cancelled", "[own]")
   CHECK(count_booked(db) == 0);
 }
 
+VOICE_CASE("a slot reserved in a call is booked by the same call", "[reserve]") {
+  voice_node n{db};
+  auto held = n.call("reserve_slot", {{"date", "2026-12-02"}, {"time", "16:00"}}, "call_hold");
+  INFO(held.dump());
+  REQUIRE(held["success"] == true);
+  CHECK(held["data"]["start"] == "2026-12-02T16:00:00+01:00");
+  // Another call cannot take the held slot's staff member, and sees it as taken for both.
+  auto other = n.call("book_appointment",
+                      {{"date", "2026-12-02"}, {"time", "16:00"}, {"staff", held["data"]["staff"]}},
+                      "call_other", "+4915122222222");
+  CHECK(other["error"]["code"] == "slot_taken");
+  auto booked =
+      n.call("book_appointment", {{"date", "2026-12-02"}, {"time", "16:00"}}, "call_hold");
+  INFO(booked.dump());
+  REQUIRE(booked["success"] == true);
+  CHECK(booked["data"]["staff"] == held["data"]["staff"]);
+  auto next = n.call("find_next_available", {{"date", "2026-12-02"}, {"time", "16:00"}}, "call_x");
+  INFO(next.dump());
+  REQUIRE(next["success"] == true);
+  CHECK(next["data"]["start"] == "2026-12-02T16:00:00+01:00");  // the other staff member
+  CHECK(next["data"]["staff"] != held["data"]["staff"]);
+}
+
 VOICE_CASE("40 concurrent bookings of one slot from different calls: one wins", "[race]") {
   voice_node n{db};
   std::atomic<int> won{0}, taken{0}, other{0};
