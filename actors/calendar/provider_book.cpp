@@ -57,13 +57,25 @@ persistence::booking_request to_repo(const provider_state& st, const book_reques
   return out;
 }
 
+/// Who carries an idempotent repeat to the repository: the named staff member, or with "any
+/// staff" the first who performs the service (the repository answers a known request key before
+/// it looks at the staff member, and otherwise finds the slot taken under the lock).
+std::optional<std::string> repeat_carrier(const provider_state& st, const resolved& what) {
+  if (what.staff) return what.staff;
+  for (const auto& m : st.branch->staff)
+    if (m.performs(what.svc->slug)) return m.slug;
+  return std::nullopt;
+}
+
 /// The slot to write: the engine's choice, or (when the engine saw it taken but the request is
-/// idempotent) the named staff member's slot, so a repeat finds its first booking.
+/// idempotent) the slot of `repeat_carrier`, so a repeat finds its first booking.
 std::optional<slot> slot_to_write(const provider_state& st, const book_request& req,
                                   const resolved& what, const verdict& v) {
   if (v.free_slot) return v.free_slot;
-  if (v.status != check_status::slot_taken || !req.request_key || !what.staff) return {};
-  return slot{req.start, req.start + what.svc->duration, *what.staff};
+  if (v.status != check_status::slot_taken || !req.request_key) return {};
+  auto carrier = repeat_carrier(st, what);
+  if (!carrier) return {};
+  return slot{req.start, req.start + what.svc->duration, *carrier};
 }
 
 void commit_booking(provider_actor* self, book_request req, resolved what, slot s,

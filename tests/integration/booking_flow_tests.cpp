@@ -61,6 +61,29 @@ BOOKING_CASE("Booking answers rule outcomes and picks a staff member for any sta
                errc::not_found);
 }
 
+BOOKING_CASE("A repeated request key returns the first booking even with any staff", "") {
+  seed_salon(db);
+  booking_node n{db.settings()};
+  auto keyed = [] {
+    auto r = cut_at(berlin(2026, 12, 2, 10));
+    r.request_key = "call-7|cut|2026-12-02T10:00";
+    return r;
+  }();
+  auto first = expect_ok(book(n, keyed));
+  REQUIRE(first.booked);
+  // the other staff member is booked too, so the engine sees the slot taken by everyone
+  REQUIRE(expect_ok(book(n, cut_at(berlin(2026, 12, 2, 10)))).booked);
+  for (int repeat = 0; repeat < 3; ++repeat) {
+    auto again = expect_ok(book(n, keyed));
+    REQUIRE(again.booked);
+    CHECK(again.existing);
+    CHECK(again.appointment->record.id == first.appointment->record.id);
+  }
+  auto unkeyed = expect_ok(book(n, cut_at(berlin(2026, 12, 2, 10))));
+  CHECK_FALSE(unkeyed.booked);
+  CHECK(unkeyed.status == check_status::slot_taken);
+}
+
 BOOKING_CASE("A reservation blocks the slot until it expires", "") {
   seed_salon(db);
   booking_node n{db.settings()};
