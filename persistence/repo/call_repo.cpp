@@ -57,15 +57,6 @@ Result<std::optional<std::pair<int64_t, call_record>>> any_call(connection& conn
   return std::optional<std::pair<int64_t, call_record>>{{*owner, std::move(*call)}};
 }
 
-/// Appends "col = ?" and its value when the field is set.
-template <class T>
-void set_if(std::string& sql, std::vector<value>& binds, const char* col,
-            const std::optional<T>& v) {
-  if (!v) return;
-  sql += std::string{", "} + col + " = ?";
-  binds.emplace_back(*v);
-}
-
 }  // namespace
 
 Result<call_record> open_call(connection& conn, tenant_scope scope, const call_opening& o,

@@ -96,14 +96,6 @@ std::string contains_pattern(const std::string& text) {
   return out + "%";
 }
 
-template <class T>
-void set_if(std::string& sql, std::vector<value>& binds, const char* col,
-            const std::optional<T>& v) {
-  if (!v) return;
-  sql += std::string{", "} + col + " = ?";
-  binds.emplace_back(*v);
-}
-
 }  // namespace
 
 Result<std::vector<customer_record>> list_customers(connection& conn, tenant_scope scope,

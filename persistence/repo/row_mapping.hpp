@@ -1,6 +1,7 @@
 #pragma once
-/// Mapping result rows to records in repositories: `take` reads one column into a field and
-/// remembers the first error, so a mapper is a list of `take` lines and one check at the end.
+/// Mapping between records and SQL in repositories. `take` reads one column into a field and
+/// remembers the first error, so a mapper is a list of `take` lines and one check at the end;
+/// `set_if` appends an UPDATE's `, col = ?` for each field a patch sets.
 ///
 ///   caf::error err;
 ///   take(r, "id", rec.id, err);
@@ -11,9 +12,12 @@
 /// NULL in a non-optional field).
 
 #include "persistence/row.hpp"
+#include "persistence/value.hpp"
 
 #include <optional>
+#include <string>
 #include <utility>
+#include <vector>
 
 namespace askpro::persistence {
 
@@ -37,6 +41,15 @@ void take(const row& r, const char* col, std::optional<T>& out, caf::error& err)
     out = std::move(*v);
   else
     err = std::move(v.error());
+}
+
+/// Appends ", col = ?" to `sql` and the value to `binds` when `v` is set (a partial UPDATE).
+template <class T>
+void set_if(std::string& sql, std::vector<value>& binds, const char* col,
+            const std::optional<T>& v) {
+  if (!v) return;
+  sql += std::string{", "} + col + " = ?";
+  binds.emplace_back(*v);
 }
 
 }  // namespace askpro::persistence

@@ -17,8 +17,8 @@ struct token_record {
   tenant_scope scope{0};
   std::string company_slug;
   std::string name;
-  std::string scope_name;               ///< "admin" | "read"
-  std::vector<int64_t> branch_ids;      ///< empty = every branch
+  std::string scope_name;           ///< "admin" | "read"
+  std::vector<int64_t> branch_ids;  ///< empty = every branch
   std::vector<std::string> branch_slugs;
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
