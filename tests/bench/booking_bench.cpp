@@ -5,6 +5,7 @@
 // when ASKPRO_TEST_MYSQL_HOST is set, on a scratch MariaDB database. Not part of ctest.
 //   booking_bench [bookings=400] [client_threads=8]
 #include "actors/calendar/protocol.hpp"
+#include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "persistence/database.hpp"
@@ -96,14 +97,7 @@ void run(const std::string& label, const config::storage_settings& storage, int 
   actors::tenant::directory_config dir;
   dir.tenant.registry = reg;
   dir.tenant.clock = clk;
-  runtime::supervisor_spec spec;
-  spec.path = "/";
-  spec.registry = reg;
-  spec.clock = clk;
-  spec.children.push_back(persistence::db_child_spec(storage, reg, clk));
-  spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
-  spec.children.push_back(actors::tenant::directory_child_spec(dir));
-  auto root = runtime::spawn_supervisor(sys, std::move(spec));
+  auto root = runtime::spawn_supervisor(sys, actors::tenant::tenancy_root_spec(storage, dir));
   auto tenant = runtime::ask<actors::tenant::tenant_handle>(sys, reg->actor_at("/directory"), 30s,
                                                             actors::tenant::tenant_atom::value,
                                                             std::string{"bench"});

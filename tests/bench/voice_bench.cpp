@@ -4,6 +4,7 @@
 // call-session actor with M sessions alive (resident set growth / M). SQLite file. Not ctest.
 //   voice_bench [calls=200] [idle_sessions=10000]
 #include "actors/call/voice_router.hpp"
+#include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "net/edge.hpp"
@@ -157,14 +158,7 @@ int main(int argc, char** argv) {
   actors::tenant::directory_config dir_cfg;
   dir_cfg.tenant.registry = reg;
   dir_cfg.tenant.clock = clk;
-  runtime::supervisor_spec spec;
-  spec.path = "/";
-  spec.registry = reg;
-  spec.clock = clk;
-  spec.children.push_back(persistence::db_child_spec(storage, reg, clk));
-  spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
-  spec.children.push_back(actors::tenant::directory_child_spec(dir_cfg));
-  auto root = runtime::spawn_supervisor(sys, std::move(spec));
+  auto root = runtime::spawn_supervisor(sys, actors::tenant::tenancy_root_spec(storage, dir_cfg));
   config::settings settings;
   settings.http.listen = {"127.0.0.1", 0};
   settings.http.threads = std::max(64, calls + 8);

@@ -1,5 +1,6 @@
 #include "tests/integration/booking_fixture.hpp"
 
+#include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "persistence/db_actor.hpp"
 #include "persistence/repo/catalog_repo.hpp"
@@ -82,15 +83,7 @@ booking_node::booking_node(const config::storage_settings& storage, std::chrono:
   dir.tenant.clock = clock_;
   dir.idle = idle;
   dir.tick_interval = std::chrono::hours{1};  // tests tick explicitly
-  runtime::supervisor_spec spec;
-  spec.path = "/";
-  spec.kind = "root";
-  spec.registry = registry_;
-  spec.clock = clock_;
-  spec.children.push_back(persistence::db_child_spec(storage, registry_, clock_));
-  spec.children.push_back(actors::tenant::tenants_child_spec(registry_, clock_));
-  spec.children.push_back(actors::tenant::directory_child_spec(dir));
-  root_ = runtime::spawn_supervisor(*sys_, std::move(spec));
+  root_ = runtime::spawn_supervisor(*sys_, actors::tenant::tenancy_root_spec(storage, dir));
   REQUIRE(directory());
 }
 

@@ -6,6 +6,7 @@
 // The tenant "salon" must have been applied (booking_fixture.hpp); the clock is fixed at the
 // fixture's "now" so the booked slot is the same on every run. Exit code 2 on a failed booking.
 #include "actors/calendar/protocol.hpp"
+#include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "persistence/db_actor.hpp"
@@ -49,15 +50,7 @@ runtime::supervisor_spec root(const config::storage_settings& storage,
   actors::tenant::directory_config dir;
   dir.tenant.registry = reg;
   dir.tenant.clock = clk;
-  runtime::supervisor_spec spec;
-  spec.path = "/";
-  spec.kind = "root";
-  spec.registry = reg;
-  spec.clock = clk;
-  spec.children.push_back(persistence::db_child_spec(storage, reg, clk));
-  spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
-  spec.children.push_back(actors::tenant::directory_child_spec(dir));
-  return spec;
+  return actors::tenant::tenancy_root_spec(storage, dir);
 }
 
 }  // namespace

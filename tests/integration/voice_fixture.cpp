@@ -1,5 +1,6 @@
 #include "tests/integration/voice_fixture.hpp"
 
+#include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/db_actor.hpp"
@@ -35,15 +36,7 @@ voice_node::voice_node(const backend& db)
   dir.tenant.registry = registry_;
   dir.tenant.clock = clock_;
   dir.tick_interval = std::chrono::hours{1};
-  runtime::supervisor_spec spec;
-  spec.path = "/";
-  spec.kind = "root";
-  spec.registry = registry_;
-  spec.clock = clock_;
-  spec.children.push_back(persistence::db_child_spec(db.settings(), registry_, clock_));
-  spec.children.push_back(actors::tenant::tenants_child_spec(registry_, clock_));
-  spec.children.push_back(actors::tenant::directory_child_spec(dir));
-  root_ = runtime::spawn_supervisor(*sys_, std::move(spec));
+  root_ = runtime::spawn_supervisor(*sys_, actors::tenant::tenancy_root_spec(db.settings(), dir));
   auto settings = testing::http_test_settings();
   settings.http.threads = 48;
   edge_ = std::make_unique<net::edge>(settings, *sys_, registry_);
