@@ -1,3 +1,4 @@
+#include "net/api/api_routes.hpp"
 #include "net/edge.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
@@ -46,6 +47,7 @@ int cmd_serve(const config::settings& settings) {
   }
   net::edge edge{settings, n.system(), n.registry()};
   edge.add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
+  edge.add_api_routes(net::api::make_api_routes({&n.system(), n.registry(), n.clock()}));
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
