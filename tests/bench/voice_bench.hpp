@@ -1,0 +1,62 @@
+#pragma once
+/// Shared by voice_bench*.cpp: the seeded tenants and the load phases of the voice benchmark.
+/// Thread-safety: a `voice_rig` is built and read by the main thread; the phases start their
+/// own client threads and join them before returning.
+
+#include "actors/call/voice_router.hpp"
+#include "tests/bench/bench_stats.hpp"
+
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace askpro::bench {
+
+constexpr int staff_count = 20;
+
+/// One seeded tenant: its slug, dialled number and Retell key.
+struct bench_tenant {
+  std::string slug, number, key;
+};
+
+/// What the phases need: the API port, the signing time, the tenants, the voice deps (for
+/// direct calls into the router) and the SQLite file (to count what was stored).
+struct voice_rig {
+  uint16_t port = 0;
+  int64_t now_ms = 0;
+  std::vector<bench_tenant> tenants;
+  actors::call::voice_deps deps;
+  std::string sqlite_path;
+};
+
+/// Per function samples of a set of calls: check_availability, reserve_slot, book_appointment.
+struct call_stats {
+  std::array<samples, 3> fn;
+};
+
+/// The three rows (p50/p99/max per function) under `title`.
+void print_calls(const std::string& title, const std::vector<call_stats>& per,
+                 std::chrono::steady_clock::duration wall);
+
+/// `count` calls one after another on the first tenant (no load): the floor of each function.
+void sequential_calls(const voice_rig& rig, int count, int day);
+
+/// route_number (dialled number to tenant and key) timed directly, one at a time.
+void route_lookups(const voice_rig& rig, int count);
+
+/// `calls` calls fired at the same instant, all in the first tenant (worst case: every call
+/// does check, reserve and book back to back, no think time).
+void burst_calls(const voice_rig& rig, int calls, int day);
+
+/// `calls` concurrent calls over every tenant, each starting at a random moment within
+/// `spread` and pausing `think` between its functions (a caller talking).
+void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
+                 std::chrono::milliseconds think);
+
+/// `events` call_started webhooks for distinct calls from `threads` clients; prints events/s
+/// answered 204 and how many inbox rows the database holds afterwards.
+void webhook_ingestion(const voice_rig& rig, int events, int threads);
+
+}  // namespace askpro::bench

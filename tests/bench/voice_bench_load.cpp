@@ -1,0 +1,191 @@
+// The load phases of the voice benchmark (voice_bench.hpp): signed HTTP clients as Retell
+// would send them, timed per function.
+#include "persistence/database.hpp"
+#include "tests/bench/voice_bench.hpp"
+#include "tests/fakes/retell_client.hpp"
+
+#include <date/date.h>
+
+#include <atomic>
+#include <cstdio>
+#include <random>
+#include <thread>
+
+namespace askpro::bench {
+namespace {
+
+const char* const function_names[] = {"check_availability", "reserve_slot", "book_appointment"};
+
+/// Call `slot_index` of a staff member: back to back from 10:00 on 2026-12-02 + `day` (Berlin).
+nlohmann::json args_of(int staff, int slot_index, int day) {
+  int minute = 10 * 60 + 30 * slot_index;
+  auto d = date::year_month_day{date::sys_days{date::year{2026} / 12 / 2} +
+                                date::days{day + minute / (24 * 60)}};
+  char date_text[16], time_text[8];
+  std::snprintf(date_text, sizeof date_text, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()),
+                unsigned(d.day()));
+  std::snprintf(time_text, sizeof time_text, "%02d:%02d", (minute / 60) % 24, minute % 60);
+  return {{"date", date_text},
+          {"time", time_text},
+          {"service", "cut"},
+          {"staff", "s" + std::to_string(100 + staff % staff_count)}};
+}
+
+struct one_call_plan {
+  const bench_tenant* tenant = nullptr;
+  std::string call_id, from;
+  nlohmann::json args;
+  std::chrono::milliseconds start_delay{0}, think{0};
+};
+
+void one_call(const voice_rig& rig, const one_call_plan& plan, call_stats& out) {
+  if (plan.start_delay.count() > 0) std::this_thread::sleep_for(plan.start_delay);
+  fakes::retell_client client{"127.0.0.1", rig.port, plan.tenant->key};
+  for (int f = 0; f < 3; ++f) {
+    if (f > 0 && plan.think.count() > 0) std::this_thread::sleep_for(plan.think);
+    auto body = fakes::retell_client::function(function_names[f], plan.args, plan.call_id,
+                                               plan.from, plan.tenant->number);
+    auto t0 = std::chrono::steady_clock::now();
+    auto res = client.post("/webhooks/retell/functions", body.dump(), rig.now_ms);
+    out.fn[f].add(std::chrono::steady_clock::now() - t0);
+    if (!res || res->status != 200 || nlohmann::json::parse(res->body)["success"] != true)
+      ++out.fn[f].errors;
+  }
+}
+
+/// Runs every plan on its own thread; prints the rows under `title`.
+void run_plans(const voice_rig& rig, const std::vector<one_call_plan>& plans,
+               const std::string& title) {
+  std::vector<call_stats> per(plans.size());
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (std::size_t i = 0; i < plans.size(); ++i)
+    pool.emplace_back([&, i] { one_call(rig, plans[i], per[i]); });
+  for (auto& th : pool) th.join();
+  print_calls(title, per, std::chrono::steady_clock::now() - t0);
+}
+
+one_call_plan plan_of(const voice_rig& rig, const std::string& prefix, int i, int day,
+                      std::size_t tenant_count) {
+  const auto t = static_cast<std::size_t>(i) % tenant_count;
+  const int k = i / static_cast<int>(tenant_count);  // index within the tenant
+  one_call_plan p;
+  p.tenant = &rig.tenants[t];
+  p.call_id = prefix + std::to_string(i);
+  p.from = "+4915100" + std::to_string(100000 + i);
+  p.args = args_of(k % staff_count, k / staff_count, day);
+  return p;
+}
+
+int64_t count_inbox(const voice_rig& rig, const std::string& like) {
+  config::storage_settings s;
+  s.driver = "sqlite";
+  s.sqlite_path = rig.sqlite_path;
+  auto conn = persistence::open(s);
+  if (!conn) return -1;
+  auto rs = (*conn)->query(
+      "SELECT COUNT(*) AS n FROM webhook_inbox WHERE event = 'call_started' AND external_id "
+      "LIKE ?",
+      {like});
+  if (!rs || rs->empty()) return -1;
+  auto n = (*rs)[0].get<int64_t>("n");
+  return n ? *n : -1;
+}
+
+}  // namespace
+
+void print_calls(const std::string& title, const std::vector<call_stats>& per,
+                 std::chrono::steady_clock::duration wall) {
+  std::printf("%s\n", title.c_str());
+  print_header();
+  for (int f = 0; f < 3; ++f) {
+    samples all;
+    for (const auto& s : per) all.merge(s.fn[f]);
+    print_row(std::string{"  "} + function_names[f], all, wall);
+  }
+  std::printf("  calls/s: %.1f (whole calls of 3 functions)\n",
+              double(per.size()) / std::chrono::duration<double>(wall).count());
+}
+
+void sequential_calls(const voice_rig& rig, int count, int day) {
+  std::vector<call_stats> per(static_cast<std::size_t>(count));
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < count; ++i)
+    one_call(rig, plan_of(rig, "call_seq_", i, day, 1), per[std::size_t(i)]);
+  print_calls("unloaded: " + std::to_string(count) + " calls one after another, one tenant", per,
+              std::chrono::steady_clock::now() - t0);
+}
+
+void route_lookups(const voice_rig& rig, int count) {
+  samples s;
+  auto t0 = std::chrono::steady_clock::now();
+  for (int i = 0; i < count; ++i) {
+    auto t = std::chrono::steady_clock::now();
+    auto r = actors::call::route_number(rig.deps, rig.tenants.front().number);
+    s.add(std::chrono::steady_clock::now() - t);
+    if (!r || !*r) ++s.errors;
+  }
+  print_header();
+  print_row("route_number (direct, sequential)", s, std::chrono::steady_clock::now() - t0);
+}
+
+void burst_calls(const voice_rig& rig, int calls, int day) {
+  std::vector<one_call_plan> plans;
+  for (int i = 0; i < calls; ++i) plans.push_back(plan_of(rig, "call_burst_", i, day, 1));
+  run_plans(rig, plans,
+            "burst: " + std::to_string(calls) +
+                " calls at the same instant, one tenant, no think time (worst case)");
+}
+
+void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
+                 std::chrono::milliseconds think) {
+  std::mt19937 rng{42};
+  std::uniform_int_distribution<int> start{0, int(spread.count())};
+  std::vector<one_call_plan> plans;
+  for (int i = 0; i < calls; ++i) {
+    auto p = plan_of(rig, "call_paced_", i, day, rig.tenants.size());
+    p.start_delay = std::chrono::milliseconds{start(rng)};
+    p.think = think;
+    plans.push_back(std::move(p));
+  }
+  char title[200];
+  std::snprintf(title, sizeof title,
+                "paced: %d concurrent calls over %zu tenants, starts spread over %lld ms, %lld ms "
+                "between a call's functions",
+                calls, rig.tenants.size(), (long long)spread.count(), (long long)think.count());
+  run_plans(rig, plans, title);
+}
+
+void webhook_ingestion(const voice_rig& rig, int events, int threads) {
+  std::atomic<int> next{0}, failed{0};
+  std::vector<samples> per(static_cast<std::size_t>(threads));
+  auto t0 = std::chrono::steady_clock::now();
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      const auto& tenant = rig.tenants[std::size_t(t) % rig.tenants.size()];
+      fakes::retell_client client{"127.0.0.1", rig.port, tenant.key};
+      for (int i = next++; i < events; i = next++) {
+        auto body =
+            fakes::retell_client::event("call_started", "ing_" + std::to_string(i),
+                                        "+4915200" + std::to_string(100000 + i), tenant.number);
+        auto t1 = std::chrono::steady_clock::now();
+        auto res = client.post("/webhooks/retell", body.dump(), rig.now_ms);
+        per[std::size_t(t)].add(std::chrono::steady_clock::now() - t1);
+        if (!res || res->status != 204) ++per[std::size_t(t)].errors, ++failed;
+      }
+    });
+  for (auto& th : pool) th.join();
+  auto wall = std::chrono::steady_clock::now() - t0;
+  samples all;
+  for (const auto& s : per) all.merge(s);
+  std::printf("webhook ingestion: %d call_started events (distinct calls) from %d clients\n",
+              events, threads);
+  print_header();
+  print_row("  call_started -> 204", all, wall);
+  std::printf("  events/s durably recorded: %.0f (inbox rows found: %lld of %d, %d refused)\n",
+              (events - failed.load()) / std::chrono::duration<double>(wall).count(),
+              (long long)count_inbox(rig, "ing_%"), events, failed.load());
+}
+
+}  // namespace askpro::bench
