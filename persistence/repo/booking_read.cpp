@@ -1,5 +1,5 @@
-// Reads of the booking repository: busy time of a branch, one appointment, a customer's
-// upcoming appointments.
+// Reads of the booking repository: busy time of a branch, one appointment or reservation, a
+// customer's upcoming appointments.
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/booking_rows.hpp"
 
@@ -53,6 +53,11 @@ Result<std::vector<busy_record>> load_busy(connection& conn, tenant_scope scope,
 Result<std::optional<appointment_record>> find_appointment(connection& conn, tenant_scope scope,
                                                            int64_t appointment_id) {
   return select_appointment(conn, scope, appointment_id, false);
+}
+
+Result<std::optional<reservation_record>> find_reservation(connection& conn, tenant_scope scope,
+                                                           int64_t reservation_id) {
+  return select_reservation(conn, scope, reservation_id, false);
 }
 
 Result<std::vector<appointment_record>> customer_appointments(connection& conn, tenant_scope scope,

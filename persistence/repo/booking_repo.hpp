@@ -113,6 +113,11 @@ struct reservation_request {
 [[nodiscard]] Result<void> release_reservation(connection& conn, tenant_scope scope,
                                                int64_t reservation_id, int64_t now_ms);
 
+/// The tenant's reservation with this id, whatever its status.
+[[nodiscard]] Result<std::optional<reservation_record>> find_reservation(connection& conn,
+                                                                         tenant_scope scope,
+                                                                         int64_t reservation_id);
+
 [[nodiscard]] Result<std::optional<appointment_record>> find_appointment(connection& conn,
                                                                          tenant_scope scope,
                                                                          int64_t appointment_id);

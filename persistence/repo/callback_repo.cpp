@@ -1,0 +1,60 @@
+#include "persistence/repo/callback_repo.hpp"
+
+#include "persistence/repo/row_mapping.hpp"
+
+#include <utility>
+
+namespace askpro::persistence {
+namespace {
+
+constexpr const char* callback_select =
+    "SELECT id, branch_id, customer_id, retell_call_id, phone_e164, name, reason, status, "
+    "created_at FROM callback_requests ";
+
+Result<callback_record> read_callback(const row& r) {
+  callback_record c;
+  caf::error err;
+  take(r, "id", c.id, err);
+  take(r, "branch_id", c.branch_id, err);
+  take(r, "customer_id", c.customer_id, err);
+  take(r, "retell_call_id", c.retell_call_id, err);
+  take(r, "phone_e164", c.phone_e164, err);
+  take(r, "name", c.name, err);
+  take(r, "reason", c.reason, err);
+  take(r, "status", c.status, err);
+  take(r, "created_at", c.created_at, err);
+  if (err) return err;
+  return c;
+}
+
+}  // namespace
+
+Result<std::optional<callback_record>> find_callback_of_call(connection& conn, tenant_scope scope,
+                                                             const std::string& retell_call_id) {
+  auto rs = conn.query(std::string{callback_select} +
+                           "WHERE company_id = ? AND retell_call_id = ? ORDER BY id LIMIT 1",
+                       {scope.company_id(), retell_call_id});
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return std::optional<callback_record>{};
+  auto c = read_callback((*rs)[0]);
+  if (!c) return std::move(c.error());
+  return std::optional<callback_record>{std::move(*c)};
+}
+
+Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
+                                         const callback_request& req, int64_t now_ms) {
+  const std::string insert =
+      "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
+      "phone_e164, name, reason, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)" +
+      conn.sql_dialect().on_conflict_do_nothing({"company_id", "retell_call_id"});
+  auto inserted =
+      conn.execute(insert, {scope.company_id(), req.branch_id, req.retell_call_id, req.customer_id,
+                            req.phone_e164, req.name, req.reason, now_ms});
+  if (!inserted) return std::move(inserted.error());
+  auto found = find_callback_of_call(conn, scope, req.retell_call_id);
+  if (!found) return std::move(found.error());
+  if (!*found) return make_error(errc::storage, "callback_requests: row vanished after insert");
+  return callback_outcome{std::move(**found), *inserted == 0};
+}
+
+}  // namespace askpro::persistence
