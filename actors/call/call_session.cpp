@@ -46,6 +46,16 @@ handler_fn handler_of(function_kind kind) {
       return fn_cancel_appointment;
     case function_kind::reschedule_appointment:
       return fn_reschedule_appointment;
+    case function_kind::check_customer:
+      return fn_check_customer;
+    case function_kind::get_opening_hours:
+      return fn_opening_hours;
+    case function_kind::release_slot_reservation:
+      return fn_release_reservation;
+    case function_kind::collect_appointment_data:
+      return fn_collect_appointment;
+    case function_kind::request_callback:
+      return fn_request_callback;
     default:
       return nullptr;
   }

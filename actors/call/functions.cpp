@@ -58,7 +58,7 @@ struct arg_name {
   field target;
 };
 
-constexpr std::array<arg_name, 26> arg_names{{
+constexpr std::array<arg_name, 35> arg_names{{
     {"date", &function_args::date},
     {"datum", &function_args::date},
     {"appointment_date", &function_args::date},
@@ -66,16 +66,25 @@ constexpr std::array<arg_name, 26> arg_names{{
     {"time", &function_args::time},
     {"uhrzeit", &function_args::time},
     {"preferred_time", &function_args::time},
+    {"callback_time", &function_args::time},
+    {"rueckrufzeit", &function_args::time},
     {"service", &function_args::service},
     {"dienstleistung", &function_args::service},
     {"name", &function_args::name},
     {"customer_name", &function_args::name},
+    {"kundenname", &function_args::name},
     {"staff", &function_args::staff},
     {"mitarbeiter", &function_args::staff},
     {"phone", &function_args::phone},
     {"customer_phone", &function_args::phone},
+    {"phone_number", &function_args::phone},
+    {"telefon", &function_args::phone},
+    {"telefonnummer", &function_args::phone},
     {"email", &function_args::email},
     {"notes", &function_args::notes},
+    {"reason", &function_args::reason},
+    {"grund", &function_args::reason},
+    {"anliegen", &function_args::reason},
     {"new_date", &function_args::new_date},
     {"neues_datum", &function_args::new_date},
     {"new_time", &function_args::new_time},
@@ -97,7 +106,8 @@ std::optional<bool> truth(std::string_view value) {
 void assign(function_args& out, const std::string& key, const std::string& value) {
   if (key == "text") out.text = value;
   if (key == "today") out.today = value;
-  if (key == "bestaetigung" || key == "confirm" || key == "confirmed") out.confirm = truth(value);
+  if (key == "bestaetigung" || key == "bestätigung" || key == "confirm" || key == "confirmed")
+    out.confirm = truth(value);
   for (const auto& a : arg_names)
     if (a.name == key && !(out.*a.target)) out.*a.target = value;
 }

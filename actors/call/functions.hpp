@@ -43,7 +43,7 @@ const char* to_string(function_kind kind);
 /// A function's arguments under their canonical names. Absent when not given, empty, or a
 /// placeholder an LLM puts in for "nothing" (see `is_placeholder`).
 struct function_args {
-  std::optional<std::string> date, time, service, name, staff, phone, email, notes;
+  std::optional<std::string> date, time, service, name, staff, phone, email, notes, reason;
   std::optional<std::string> new_date, new_time, old_date;
   std::optional<std::string> appointment_id, reservation_id;
   std::optional<std::string> text, today;  ///< parse_date
@@ -51,11 +51,14 @@ struct function_args {
 };
 
 /// Maps raw argument names to canonical ones (SPEC S6): date = date | datum | appointment_date |
-/// preferred_date; time = time | uhrzeit | preferred_time; service = service | dienstleistung;
-/// name = name | customer_name; staff = staff | mitarbeiter; phone = phone | customer_phone;
-/// new_date | neues_datum, new_time | neue_uhrzeit, old_date | altes_datum; appointment_id |
-/// termin_id; confirm = bestaetigung | confirm | confirmed. A `call_id` argument is ignored
-/// (the call id comes from the call object). Keys compare case-insensitively.
+/// preferred_date; time = time | uhrzeit | preferred_time | callback_time | rueckrufzeit;
+/// service = service | dienstleistung; name = name | customer_name | kundenname; staff = staff |
+/// mitarbeiter; phone = phone | customer_phone | phone_number | telefon | telefonnummer;
+/// reason = reason | grund | anliegen; new_date | neues_datum, new_time | neue_uhrzeit,
+/// old_date | altes_datum; appointment_id | termin_id; confirm = bestaetigung | bestätigung |
+/// confirm | confirmed ("true"/"ja"/"yes"/"1" or "false"/"nein"/"no"/"0"). A `call_id`
+/// argument is ignored (the call id comes from the call object). Keys compare
+/// case-insensitively (ASCII).
 function_args canonical_args(const std::map<std::string, std::string>& raw);
 
 /// True for values that mean "not given": "", "none", "null", "undefined", "unknown",

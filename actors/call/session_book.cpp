@@ -88,6 +88,11 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
       book_atom::value, std::move(q));
 }
 
+void fn_collect_appointment(session_actor* self, const function_args& a, promise rp) {
+  if (a.confirm.value_or(false)) return fn_book_appointment(self, a, std::move(rp));
+  fn_check_availability(self, a, std::move(rp));
+}
+
 void fn_query_appointment(session_actor* self, const function_args&, promise rp) {
   auto& st = self->state;
   auto phone = caller_phone(st);

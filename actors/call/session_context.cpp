@@ -51,6 +51,18 @@ std::optional<std::string> caller_phone(const session_state& st) {
   return st.args.caller;
 }
 
+std::optional<std::string> caller_e164(const session_state& st) {
+  auto phone = caller_phone(st);
+  if (!phone) return std::nullopt;
+  auto e164 = tenant::to_e164(*phone, st.args.model->country);
+  if (!e164) return std::nullopt;
+  return *e164;
+}
+
+persistence::tenant_scope scope_of(const session_state& st) {
+  return persistence::tenant_scope{st.args.model->company_id};
+}
+
 caf::actor booking_actor(const session_state& st) {
   return st.args.registry->actor_at(runtime::tree_registry::join(st.args.tenant_path, "booking"));
 }

@@ -1,6 +1,7 @@
 #include "actors/booking/wall_clock_text.hpp"
 #include "actors/call/session_internal.hpp"
 #include "actors/call/speech.hpp"
+#include "persistence/repo/customer_repo.hpp"
 
 namespace askpro::actors::call {
 namespace {
@@ -35,7 +36,22 @@ void fn_current_context(session_actor* self, const function_args&, promise rp) {
                      spoken_time(st.lang, now.minute_of_day) + ".",
                  "Today is " + spoken_date(st.lang, now.day) + ", it is " +
                      spoken_time(st.lang, now.minute_of_day) + ".");
-  rp.deliver(ok_reply(std::move(msg), data));
+  auto e164 = caller_e164(st);
+  auto db = st.args.registry->actor_at("/db");
+  if (!e164 || !db) return rp.deliver(ok_reply(std::move(msg), data)), void();
+  // The known caller's name; the context is answered without it when the lookup fails.
+  auto scope = scope_of(st);
+  using found_t = std::optional<persistence::customer_record>;
+  persistence::request_db<found_t>(self, db, persistence::access::read, st.args.booking_timeout,
+                                   [scope, number = *e164](persistence::connection& c) {
+                                     return persistence::find_customer_by_phone(c, scope, number);
+                                   })
+      .then(
+          [rp, msg, data](found_t& found) mutable {
+            if (found && !found->name.empty()) data["customer_name"] = found->name;
+            rp.deliver(ok_reply(msg, data));
+          },
+          [rp, msg, data](caf::error&) mutable { rp.deliver(ok_reply(msg, data)); });
 }
 
 void fn_parse_date(session_actor* self, const function_args& a, promise rp) {

@@ -11,6 +11,8 @@
 // spoken.hpp's function of the same name hides it.
 #include "actors/call/speech.hpp"
 #include "actors/call/spoken.hpp"
+#include "persistence/db_client.hpp"
+#include "persistence/repo/tenant_scope.hpp"
 
 #include <date/tz.h>
 #include <caf/all.hpp>
@@ -62,6 +64,11 @@ Result<time_point> requested_start(const session_state& st, const std::optional<
                                    const std::optional<std::string>& time);
 /// The caller's number, nullopt when missing or suppressed.
 std::optional<std::string> caller_phone(const session_state& st);
+/// The caller's number in E.164 (the tenant's country), nullopt when missing, suppressed or
+/// not a phone number.
+std::optional<std::string> caller_e164(const session_state& st);
+/// The tenant's scope for repository calls (the model was loaded for this company).
+persistence::tenant_scope scope_of(const session_state& st);
 /// The tenant's booking actor (looked up per use, so restarts are picked up).
 caf::actor booking_actor(const session_state& st);
 /// A service slug's display name (the slug when unknown).
@@ -100,6 +107,11 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
 void fn_query_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_cancel_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_reschedule_appointment(session_actor* self, const function_args& a, promise rp);
+void fn_check_customer(session_actor* self, const function_args& a, promise rp);
+void fn_opening_hours(session_actor* self, const function_args& a, promise rp);
+void fn_release_reservation(session_actor* self, const function_args& a, promise rp);
+void fn_collect_appointment(session_actor* self, const function_args& a, promise rp);
+void fn_request_callback(session_actor* self, const function_args& a, promise rp);
 
 /// Sends `msg` to the booking actor with the session's timeout; `on_value` gets the reply,
 /// every error becomes an error_reply on `rp`.
@@ -113,6 +125,22 @@ void ask_booking(session_actor* self, promise rp, F on_value, Ts&&... xs) {
   }
   self->request(dest, self->state.args.booking_timeout, std::forward<Ts>(xs)...)
       .then([rp, on_value](T& value) mutable { on_value(value); },
+            [rp, lang](caf::error& err) mutable { rp.deliver(error_reply(lang, err)); });
+}
+
+/// Runs `fn` (persistence::connection& -> Result<T>) on /db with the session's timeout;
+/// `on_value` gets the value, every error (database, timeout, /db not running) becomes an
+/// error_reply on `rp`. `fn` must not capture session state by reference.
+template <class T, class Fn, class F>
+void ask_db(session_actor* self, promise rp, persistence::access mode, Fn fn, F on_value) {
+  auto db = self->state.args.registry->actor_at("/db");
+  auto lang = self->state.lang;
+  if (!db) {
+    rp.deliver(fail_reply(lang, "calendar_unavailable"));
+    return;
+  }
+  persistence::request_db<T>(self, db, mode, self->state.args.booking_timeout, std::move(fn))
+      .then([rp, on_value](persistence::db_reply_t<T>& value) mutable { on_value(value); },
             [rp, lang](caf::error& err) mutable { rp.deliver(error_reply(lang, err)); });
 }
 

@@ -75,3 +75,37 @@ TEST_CASE("the AskPro confirmation flag accepts German and English truth values"
   CHECK(canonical_args({{"confirmed", "no"}}).confirm == false);
   CHECK_FALSE(canonical_args({{"bestaetigung", "vielleicht"}}).confirm.has_value());
 }
+
+TEST_CASE("every function of SPEC S6 has its name", "[functions]") {
+  CHECK(function_of("check_customer") == function_kind::check_customer);
+  CHECK(function_of("get_opening_hours_v2") == function_kind::get_opening_hours);
+  CHECK(function_of("release_slot_reservation") == function_kind::release_slot_reservation);
+  CHECK(function_of("collect_appointment_data") == function_kind::collect_appointment_data);
+  CHECK(function_of("REQUEST_CALLBACK") == function_kind::request_callback);
+  CHECK(function_of("get_service_info") == function_kind::get_service_info);
+  for (auto kind : {function_kind::check_customer, function_kind::get_opening_hours,
+                    function_kind::release_slot_reservation,
+                    function_kind::collect_appointment_data, function_kind::request_callback})
+    CHECK(function_of(to_string(kind)) == kind);
+}
+
+TEST_CASE("callback and confirmation arguments under their field names", "[functions]") {
+  auto cb = canonical_args({{"telefonnummer", "0151 1234567"},
+                            {"grund", "Frage zur Rechnung"},
+                            {"rueckrufzeit", "morgen Vormittag"},
+                            {"kundenname", "Erika"}});
+  CHECK(cb.phone == "0151 1234567");
+  CHECK(cb.reason == "Frage zur Rechnung");
+  CHECK(cb.time == "morgen Vormittag");
+  CHECK(cb.name == "Erika");
+  CHECK(canonical_args({{"anliegen", "Termin"}}).reason == "Termin");
+  CHECK(canonical_args({{"phone_number", "+49301"}}).phone == "+49301");
+
+  CHECK(canonical_args({{"bestaetigung", "true"}}).confirm == true);
+  CHECK(canonical_args({{"bestätigung", "ja"}}).confirm == true);
+  CHECK(canonical_args({{"Bestaetigung", "false"}}).confirm == false);
+  CHECK(canonical_args({{"confirmed", "nein"}}).confirm == false);
+  CHECK(canonical_args({{"confirm", "vielleicht"}}).confirm == std::nullopt);
+  CHECK(canonical_args({{"bestaetigung", "None"}}).confirm == std::nullopt);
+  CHECK_FALSE(canonical_args({}).confirm.has_value());
+}
