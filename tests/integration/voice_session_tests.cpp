@@ -11,6 +11,7 @@
 using namespace askpro;
 using namespace askpro::test;
 using fakes::retell_client;
+using nlohmann::json;
 
 namespace {
 
@@ -59,4 +60,73 @@ VOICE_CASE("a session killed mid-call is rebuilt by the next function call", "[s
   auto query = n.call("query_appointment", nlohmann::json::object(), "call_tree");
   CHECK(query["data"]["appointments"].size() == 1);
   CHECK(count_booked(db) == 1);
+}
+
+namespace {
+
+void kill_session(voice_node& n, const std::string& path) {
+  auto session = n.registry()->actor_at(path);
+  REQUIRE(session);
+  caf::anon_send_exit(session, caf::exit_reason::kill);
+  CHECK(eventually([&] { return n.registry()->actor_at(path) != session; }));
+}
+
+int64_t count_appointments(const backend& db, const std::string& status) {
+  auto conn = db.connect();
+  auto rs =
+      expect_ok(conn->query("SELECT COUNT(*) AS n FROM appointments WHERE status = ?", {status}));
+  return expect_ok(rs[0].get<int64_t>("n"));
+}
+
+}  // namespace
+
+VOICE_CASE("a cancel repeated after the session was killed answers the same", "[session]") {
+  voice_node n{db};
+  auto booked =
+      n.call("book_appointment", {{"date", "2026-12-02"}, {"time", "10:00"}}, "call_tree");
+  REQUIRE(booked["success"] == true);
+  auto id = booked["data"]["appointment_id"];
+  auto cancelled = n.call("cancel_appointment", {{"appointment_id", id}}, "call_tree");
+  INFO(cancelled.dump());
+  REQUIRE(cancelled["success"] == true);
+  kill_session(n, session_path);
+  auto by_id = n.call("cancel_appointment", {{"appointment_id", id}}, "call_tree");
+  INFO(by_id.dump());
+  CHECK(by_id == cancelled);
+  kill_session(n, session_path);
+  auto by_date = n.call("cancel_appointment", {{"date", "2026-12-02"}}, "call_tree");
+  INFO(by_date.dump());
+  CHECK(by_date == cancelled);
+  // Another caller still cannot touch it, cancelled or not.
+  auto stranger =
+      n.call("cancel_appointment", {{"appointment_id", id}}, "call_other", "+4915199999999");
+  CHECK(stranger["error"]["code"] == "not_yours");
+  CHECK(count_appointments(db, "cancelled") == 1);
+  CHECK(count_booked(db) == 0);
+}
+
+VOICE_CASE("a reschedule repeated after the session was killed answers the same", "[session]") {
+  voice_node n{db};
+  auto booked =
+      n.call("book_appointment", {{"date", "2026-12-03"}, {"time", "10:00"}}, "call_tree");
+  REQUIRE(booked["success"] == true);
+  const json move{{"appointment_id", booked["data"]["appointment_id"]},
+                  {"new_date", "2026-12-03"},
+                  {"new_time", "15:00"}};
+  auto moved = n.call("reschedule_appointment", move, "call_tree");
+  INFO(moved.dump());
+  REQUIRE(moved["success"] == true);
+  CHECK(moved["data"]["start"] == "2026-12-03T15:00:00+01:00");
+  kill_session(n, session_path);
+  auto again = n.call("reschedule_appointment", move, "call_tree");
+  INFO(again.dump());
+  CHECK(again == moved);
+  kill_session(n, session_path);
+  auto by_old_date = n.call(
+      "reschedule_appointment",
+      {{"old_date", "2026-12-03"}, {"new_date", "2026-12-03"}, {"new_time", "15:00"}}, "call_tree");
+  INFO(by_old_date.dump());
+  CHECK(by_old_date == moved);
+  CHECK(count_booked(db) == 1);
+  CHECK(count_appointments(db, "rescheduled") == 1);
 }
