@@ -1,5 +1,6 @@
 #include "net/api/api_routes.hpp"
 #include "net/edge.hpp"
+#include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
@@ -46,7 +47,10 @@ int cmd_serve(const config::settings& settings) {
     return 1;
   }
   net::edge edge{settings, n.system(), n.registry()};
-  edge.add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
+  actors::call::voice_deps voice{&n.system(), n.registry(), n.clock()};
+  if (auto replayed = actors::call::replay_pending(voice, net::retell::replay_decoder()); !replayed)
+    spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
+  edge.add_api_routes(net::retell::make_routes(voice));
   edge.add_api_routes(net::api::make_api_routes({&n.system(), n.registry(), n.clock()}));
   auto up = edge.start();
   if (!up) {
