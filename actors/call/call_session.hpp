@@ -15,7 +15,11 @@
 ///
 /// Idempotency: a booking carries request_key = call id + service + start + customer phone, so
 /// a retried or repeated booking returns the same appointment (also after a restart); repeated
-/// cancel / reschedule calls with the same arguments return the first outcome.
+/// cancel / reschedule calls with the same arguments return the first outcome — remembered in
+/// the session, and after a rebuild derived from the database (the caller's appointment already
+/// cancelled, or already moved to that start, answers as the first call did). A hold is
+/// released only by the call that made it (the reservation's call id); a callback request is
+/// stored once per call. Database reads go through /db (persistence/db_client.hpp).
 /// Callers: only the caller's own appointments (customer matched by the caller's number) can be
 /// queried, cancelled or moved; a suppressed number gets `caller_unknown`, a booking without any
 /// number `phone_required`.

@@ -10,7 +10,8 @@ namespace {
 
 using namespace calendar;
 
-/// The caller's appointment meant by the arguments: by id, by date, or the only one.
+/// The caller's appointment meant by the arguments: by id, by date (only when one is on that
+/// date: two are ambiguous), or the only one.
 Result<appointment_info> pick(const session_state& st, const std::vector<appointment_info>& list,
                               const std::optional<std::string>& id,
                               const std::optional<std::string>& day) {
@@ -22,10 +23,13 @@ Result<appointment_info> pick(const session_state& st, const std::vector<appoint
   if (day) {
     auto d = parse_spoken_date(*day, local_today(st));
     if (!d) return std::move(d.error());
+    std::vector<appointment_info> on_day;
     for (const auto& a : list)
       if (local_of(st, time_point{std::chrono::milliseconds{a.record.start_at}}).day == *d)
-        return a;
-    return make_error(errc::invalid_argument, "not_found");
+        on_day.push_back(a);
+    if (on_day.size() > 1) return make_error(errc::invalid_argument, "invalid_argument");
+    if (on_day.empty()) return make_error(errc::invalid_argument, "not_found");
+    return on_day.front();
   }
   if (list.size() == 1) return list.front();
   return make_error(errc::invalid_argument, list.empty() ? "not_found" : "invalid_argument");

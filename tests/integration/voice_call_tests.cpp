@@ -216,3 +216,16 @@ VOICE_CASE("40 concurrent bookings of one slot from different calls: one wins", 
   CHECK(other == 0);
   CHECK(count_booked(db) == 1);
 }
+
+VOICE_CASE("a cancel by a date with two of the caller's appointments asks which one", "[own]") {
+  voice_node n{db};
+  for (const char* time : {"10:00", "14:00"}) {
+    auto booked = n.call("book_appointment", {{"date", "2026-12-02"}, {"time", time}}, "call_two");
+    REQUIRE(booked["success"] == true);
+  }
+  auto ambiguous = n.call("cancel_appointment", {{"date", "2026-12-02"}}, "call_two");
+  INFO(ambiguous.dump());
+  CHECK(ambiguous["success"] == false);
+  CHECK(ambiguous["error"]["code"] == "invalid_argument");
+  CHECK(count_booked(db) == 2);
+}
