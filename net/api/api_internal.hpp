@@ -71,15 +71,20 @@ class api_mount {
 };
 
 // One function per resource file; api_routes.cpp calls each (add new resources there too).
-void mount_catalog(api_mount& m);       // catalog_routes.cpp: branches, services, staff
-void mount_availability(api_mount& m);  // availability_routes.cpp
-void mount_appointments(api_mount& m);  // appointment_routes.cpp
+void mount_catalog(api_mount& m);             // catalog_routes.cpp: branches, services, staff
+void mount_availability(api_mount& m);        // availability_routes.cpp
+void mount_appointments(api_mount& m);        // appointment_routes.cpp
+void mount_appointment_writes(api_mount& m);  // appointment_write_routes.cpp (from the above)
+
+/// The numeric `{id}` of an appointment path; nullopt when it is not one (answer 404).
+std::optional<int64_t> appointment_id(const api_call& call);
 
 // ---- responses ---------------------------------------------------------------------------
 
 /// A problem document (`application/problem+json`) with a stable `code`.
 void respond_problem(httplib::Response& res, int status, const std::string& code,
-                     const std::string& detail, std::vector<http::field_error> errors = {});
+                     const std::string& detail, std::vector<http::field_error> errors = {},
+                     const nlohmann::json& extensions = nlohmann::json::object());
 
 /// 422 `invalid_argument` naming each invalid field.
 void respond_invalid(httplib::Response& res, std::vector<http::field_error> errors);

@@ -35,7 +35,8 @@ void respond_unauthorized(httplib::Response& res, const std::string& detail) {
 /// The principal of the request's bearer token; answers 401/5xx and yields nullopt otherwise.
 std::optional<actors::api::principal> authenticate(const api_env& env, const httplib::Request& req,
                                                    httplib::Response& res) {
-  auto token = http::bearer_token(req.get_header_value("Authorization"));
+  auto header = req.get_header_value("Authorization");  // token views into it
+  auto token = http::bearer_token(header);
   if (!token) {
     respond_unauthorized(res, "an Authorization: Bearer token is required");
     return std::nullopt;

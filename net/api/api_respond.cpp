@@ -28,14 +28,15 @@ void respond_tagged(api_call& call, int status, const std::string& body) {
 }  // namespace
 
 void respond_problem(httplib::Response& res, int status, const std::string& code,
-                     const std::string& detail, std::vector<http::field_error> errors) {
+                     const std::string& detail, std::vector<http::field_error> errors,
+                     const nlohmann::json& extensions) {
   http::problem p;
   p.status = status;
   p.code = code;
   p.title = http::reason_phrase(status);
   p.detail = detail;
   p.errors = std::move(errors);
-  http::respond_problem(res, p);
+  http::respond_problem(res, p, extensions);
 }
 
 void respond_invalid(httplib::Response& res, std::vector<http::field_error> errors) {
