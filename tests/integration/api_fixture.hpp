@@ -61,6 +61,7 @@ class api_node {
 
   int64_t company_id(const std::string& tenant) const;
   runtime::manual_clock& clock() { return *clock_; }
+  uint16_t port() const { return port_; }
   const backend& db() const { return db_; }
 
  private:
