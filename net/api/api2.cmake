@@ -12,4 +12,8 @@ add_custom_command(
 target_sources(askpro_net PRIVATE
   ${ASKPRO_OPENAPI_CPP}
   http/rate_limit_redis.cpp
+  api/record_json.cpp
+  api/customer_routes.cpp
+  api/call_routes.cpp
+  api/openapi_routes.cpp
 )

@@ -10,6 +10,9 @@ void mount_all(api_mount& m) {
   mount_catalog(m);
   mount_availability(m);
   mount_appointments(m);
+  mount_customers(m);
+  mount_calls(m);
+  mount_openapi(m);
 }
 
 class api_routes final : public http::route_group {
