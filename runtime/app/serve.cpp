@@ -1,5 +1,6 @@
 #include "net/api/api_routes.hpp"
 #include "net/edge.hpp"
+#include "net/http/rate_limit_redis.hpp"
 #include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
@@ -51,7 +52,11 @@ int cmd_serve(const config::settings& settings) {
   if (auto replayed = actors::call::replay_pending(voice, net::retell::replay_decoder()); !replayed)
     spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
   edge.add_api_routes(net::retell::make_routes(voice));
-  edge.add_api_routes(net::api::make_api_routes({&n.system(), n.registry(), n.clock()}));
+  net::api::api_options api_options;  // per-token buckets; shared through /redis when configured
+  api_options.limiter = net::http::make_rate_limiter({}, n.clock(), settings.redis.enabled(),
+                                                     n.system(), n.registry());
+  edge.add_api_routes(
+      net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
