@@ -1,0 +1,190 @@
+// Tenant API benchmark (SPEC S8): GET /api/v2/availability (one service, one day, 10 staff) and
+// GET /api/v2/appointments (one page of 50 of 2,000) through the real edge with 64 keep-alive
+// client threads: requests/s and p50/p99. SQLite (file, WAL), and MariaDB when
+// ASKPRO_TEST_MYSQL_* is set. No rate limiter. Not part of ctest; run by `scripts/bench api`.
+// Usage: api_bench [SECONDS_PER_PHASE] [CLIENTS]
+#include "actors/api/api_service.hpp"
+#include "actors/tenant/api_token.hpp"
+#include "actors/tenant/tenancy_root.hpp"
+#include "net/api/api_routes.hpp"
+#include "net/edge.hpp"
+#include "persistence/database.hpp"
+#include "persistence/migrate.hpp"
+#include "persistence/repo/catalog_repo.hpp"
+#include "persistence/repo/token_repo.hpp"
+#include "runtime/supervisor.hpp"
+#include "tests/bench/bench_stats.hpp"
+#include "tests/support/services.hpp"
+
+#include <date/date.h>
+#include <httplib.h>
+#include <spdlog/spdlog.h>
+#include <caf/all.hpp>
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+namespace {
+
+using namespace askpro;
+using namespace std::chrono_literals;
+using steady = std::chrono::steady_clock;
+
+constexpr int staff_count = 10;
+constexpr int appointment_count = 2000;
+const auto bench_now = date::sys_days{date::year{2026} / 12 / 1} + 8h;  // Tue 09:00 Berlin
+
+persistence::tenant_catalog catalog() {
+  persistence::tenant_catalog c;
+  c.company = {0, "bench", "Bench", "Europe/Berlin", "de-DE", "DE"};
+  persistence::branch_record b;
+  b.slug = "main";
+  b.name = "Main";
+  b.time_zone = "Europe/Berlin";
+  for (int wd = 0; wd < 6; ++wd) b.hours.push_back({wd, 9 * 60, 18 * 60});
+  c.branches.push_back(b);
+  persistence::service_record cut;
+  cut.slug = "cut";
+  cut.name = "Cut";
+  c.services.push_back(cut);
+  for (int i = 0; i < staff_count; ++i) {
+    persistence::staff_record s;
+    s.slug = "s" + std::to_string(100 + i);
+    s.name = s.slug;
+    s.branch_slug = "main";
+    s.service_slugs = {"cut"};
+    c.staff.push_back(s);
+  }
+  return c;
+}
+
+/// Migrates, applies the tenant, stores 2,000 appointments over 10 days and an admin token.
+Result<std::string> seed(const config::storage_settings& storage) {
+  auto conn = persistence::open(storage);
+  if (!conn) return std::move(conn.error());
+  if (auto m = persistence::migrate(**conn); !m) return std::move(m.error());
+  auto applied = persistence::apply_tenant(**conn, catalog(), runtime::to_unix_ms(bench_now));
+  if (!applied) return std::move(applied.error());
+  auto cat = persistence::load_catalog(**conn, applied->scope);
+  if (!cat) return std::move(cat.error());
+  const int64_t company = applied->scope.company_id();
+  const int64_t day0 = runtime::to_unix_ms(bench_now) + 24 * 3'600'000LL;
+  for (int i = 0; i < appointment_count; ++i) {
+    const auto& staff = cat->staff[static_cast<std::size_t>(i % staff_count)];
+    int64_t start =
+        day0 + (i / (staff_count * 18)) * 86'400'000LL + ((i / staff_count) % 18) * 1'800'000LL;
+    auto ok = (*conn)->execute(
+        "INSERT INTO appointments (company_id, branch_id, service_id, staff_id, start_at, end_at, "
+        "source, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'api', ?, ?)",
+        {company, cat->branches[0].id, cat->services[0].id, staff.id, start, start + 1'800'000,
+         day0, day0});
+    if (!ok) return std::move(ok.error());
+  }
+  auto secret = actors::tenant::make_token();
+  if (!secret) return secret;
+  auto stored = persistence::insert_token(**conn, applied->scope, "bench",
+                                          actors::tenant::token_hash(*secret), "admin", {},
+                                          runtime::to_unix_ms(bench_now));
+  if (!stored) return std::move(stored.error());
+  return secret;
+}
+
+/// `clients` keep-alive threads GETting `path` for `seconds`; one report line.
+void phase(const std::string& label, uint16_t port, const std::string& path,
+           const std::string& token, int clients, std::chrono::seconds seconds) {
+  std::vector<bench::samples> per(static_cast<std::size_t>(clients));
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> pool;
+  auto t0 = steady::now();
+  for (int t = 0; t < clients; ++t)
+    pool.emplace_back([&, t] {
+      httplib::Client c{"127.0.0.1", port};
+      c.set_keep_alive(true);
+      c.set_read_timeout(10s);
+      httplib::Headers h{{"Authorization", "Bearer " + token}};
+      auto& mine = per[static_cast<std::size_t>(t)];
+      while (!stop) {
+        auto start = steady::now();
+        auto res = c.Get(path.c_str(), h);
+        mine.add(steady::now() - start);
+        if (!res || res->status != 200) ++mine.errors;
+      }
+    });
+  std::this_thread::sleep_for(seconds);  // the measured window, not an ordering wait
+  stop = true;
+  for (auto& th : pool) th.join();
+  bench::samples all;
+  for (const auto& s : per) all.merge(s);
+  bench::print_row(label, all, steady::now() - t0);
+}
+
+void run(const std::string& label, const config::storage_settings& storage, int clients,
+         std::chrono::seconds seconds) {
+  auto token = seed(storage);
+  if (!token) {
+    std::printf("%s: cannot seed: %s\n", label.c_str(), describe(token.error()).c_str());
+    return;
+  }
+  caf::actor_system_config cfg;
+  cfg.add_error_category(error_category(), render_error);
+  caf::actor_system sys{cfg};
+  auto reg = std::make_shared<runtime::tree_registry>();
+  auto clk = std::make_shared<runtime::manual_clock>(bench_now);
+  actors::tenant::directory_config dir;
+  dir.tenant.registry = reg;
+  dir.tenant.clock = clk;
+  auto root = runtime::spawn_supervisor(sys, actors::tenant::tenancy_root_spec(storage, dir));
+  config::settings settings;
+  settings.http.listen = {"127.0.0.1", 0};
+  settings.ops.listen = {"127.0.0.1", 0};
+  settings.http.threads = std::max(80, clients + 16);
+  net::edge edge{settings, sys, reg};
+  edge.add_api_routes(net::api::make_api_routes({&sys, reg, clk}));
+  auto ports = edge.start();
+  if (!ports) {
+    std::printf("%s: cannot listen: %s\n", label.c_str(), describe(ports.error()).c_str());
+    return;
+  }
+  phase(label + " availability", ports->api,
+        "/api/v2/availability?service=cut&from=2026-12-02&to=2026-12-03", *token, clients, seconds);
+  phase(label + " appointments", ports->api, "/api/v2/appointments?limit=50", *token, clients,
+        seconds);
+  edge.stop();
+  caf::scoped_actor self{sys};
+  self->send_exit(root, caf::exit_reason::user_shutdown);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  spdlog::set_level(spdlog::level::warn);
+  const std::chrono::seconds seconds{argc > 1 ? std::atoi(argv[1]) : 5};
+  const int clients = argc > 2 ? std::atoi(argv[2]) : 64;
+  std::printf(
+      "tenant API: %d keep-alive clients, %lld s per phase; availability of 1 day x %d "
+      "staff, appointments page of 50 of %d\n",
+      clients, static_cast<long long>(seconds.count()), staff_count, appointment_count);
+  bench::print_header();
+  auto dir =
+      std::filesystem::temp_directory_path() / ("askpro-api-bench-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  config::storage_settings sqlite;
+  sqlite.driver = "sqlite";
+  sqlite.sqlite_path = (dir / "bench.db").string();
+  run("sqlite", sqlite, clients, seconds);
+  std::filesystem::remove_all(dir);
+  if (auto server = test::mysql_from_env()) {
+    auto scratch = test::scratch_database::create(*server);
+    if (scratch)
+      run("mariadb", (*scratch)->settings(), clients, seconds);
+    else
+      std::printf("mariadb: %s\n", describe(scratch.error()).c_str());
+  } else {
+    std::printf("mariadb: skipped (ASKPRO_TEST_MYSQL_HOST not set)\n");
+  }
+  return 0;
+}
