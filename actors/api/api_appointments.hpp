@@ -3,9 +3,11 @@
 /// position, the token's branch limits applied) and single appointments, each with the slugs of
 /// its branch, service and staff member and the zone its times are shown in. An appointment of
 /// a branch the token does not see is the same as a missing one.
-/// Thread-safety: blocking (/db through run_blocking with the deps' timeout); callable
-/// concurrently from any non-actor thread. Errors: the database's (storage, unavailable,
-/// timeout).
+/// The slugs come from the loaded tenant's model (/directory); for rows it does not hold
+/// (deactivated ones) or when the tenant cannot be loaded, from the catalog in the database.
+/// Thread-safety: blocking (/db through run_blocking, /directory through runtime::ask, with the
+/// deps' timeout); callable concurrently from any non-actor thread. Errors: the database's
+/// (storage, unavailable, timeout).
 
 #include "actors/api/api_service.hpp"
 #include "persistence/repo/appointment_list.hpp"

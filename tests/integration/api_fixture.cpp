@@ -3,15 +3,19 @@
 #include "actors/api/api_service.hpp"
 #include "actors/tenant/api_token.hpp"
 #include "actors/tenant/tenancy_root.hpp"
+#include "actors/tenant/tenant_directory.hpp"
 #include "net/api/api_routes.hpp"
 #include "persistence/repo/catalog_repo.hpp"
 #include "persistence/repo/token_repo.hpp"
+#include "runtime/bridge.hpp"
 #include "runtime/supervisor.hpp"
 #include "tests/integration/http_fixture.hpp"
 #include "tests/unit/persistence/actor_fixture.hpp"
 
 #include <date/date.h>
 #include <caf/all.hpp>
+
+#include <algorithm>
 
 namespace askpro::test {
 namespace {
@@ -106,6 +110,19 @@ api_node::~api_node() {
   edge_->stop();
   edge_.reset();
   if (root_) stop_and_wait(*sys_, root_, caf::exit_reason::user_shutdown);
+}
+
+void api_node::drop_staff_of_a(const std::string& slug) {
+  auto catalog = tenant_a();
+  auto& staff = catalog.staff;
+  staff.erase(
+      std::remove_if(staff.begin(), staff.end(), [&](const auto& s) { return s.slug == slug; }),
+      staff.end());
+  auto conn = db_.connect();
+  expect_ok(persistence::apply_tenant(*conn, catalog, runtime::to_unix_ms(clock_->now())));
+  expect_ok(runtime::ask<caf::ok_atom>(*sys_, registry_->actor_at("/directory"),
+                                       std::chrono::seconds{20}, actors::tenant::reload_atom::value,
+                                       std::string{"salon-a"}));
 }
 
 int64_t api_node::company_id(const std::string& tenant) const {

@@ -59,6 +59,10 @@ class api_node {
   nlohmann::json book(const std::string& token, const std::string& start,
                       const std::string& service = "cut", const std::string& staff = "");
 
+  /// Re-applies tenant A without staff member `slug` (deactivated when appointments refer to it)
+  /// and reloads the tenant.
+  void drop_staff_of_a(const std::string& slug);
+
   int64_t company_id(const std::string& tenant) const;
   runtime::manual_clock& clock() { return *clock_; }
   uint16_t port() const { return port_; }

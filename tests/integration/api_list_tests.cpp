@@ -110,3 +110,19 @@ API_CASE("api lists - fields= selects members and ETag answers 304 until the dat
   CHECK(changed.status == 200);
   CHECK(changed.header("ETag") != tag);
 }
+
+API_CASE("api appointments - a deactivated staff member is still named in lists and reads",
+         "[lists][catalog]") {
+  api_node node{db};
+  auto a = node.token("salon-a");
+  auto appt = node.book(a, at(2, 10), "cut", "ben");
+  node.drop_staff_of_a("ben");
+  auto staff = node.get(a, "/api/v2/staff").json()["data"];
+  CHECK(staff.size() == 2);  // ben is no longer offered
+  auto list = node.get(a, "/api/v2/appointments").json()["data"];
+  REQUIRE(list.size() == 1);
+  CHECK(list[0]["staff"] == "ben");
+  CHECK(list[0]["start"] == at(2, 10));
+  auto one = node.get(a, "/api/v2/appointments/" + std::to_string(appt["id"].get<int64_t>()));
+  CHECK(one.json()["staff"] == "ben");
+}
