@@ -1,5 +1,7 @@
 // GET /api/v2/appointments (filters from, to, status, branch, staff, customer; keyset pages in
-// (start, id) order) and GET /api/v2/appointments/{id}. The write routes are in
+// (start, id) order) and GET /api/v2/appointments/{id}. `from` (inclusive) and `to` (exclusive)
+// bound the start: ISO 8601 with offset, or a date meaning local midnight in the tenant's zone.
+// `branch` and `staff` take an id or a slug the token sees. The write routes are in
 // appointment_write_routes.cpp.
 #include "actors/api/api_appointments.hpp"
 #include "actors/api/api_catalog.hpp"

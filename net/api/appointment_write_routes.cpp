@@ -1,7 +1,9 @@
-// POST /api/v2/appointments (201; Idempotency-Key makes a retry return the same appointment),
-// POST /api/v2/appointments/{id}/cancel and /{id}/reschedule — all through the tenant's
-// booking actor with source "api". A lost slot is 409 slot_taken with alternatives; a start
-// the rules refuse is 422 with the rule's code.
+// POST /api/v2/appointments (201), POST /api/v2/appointments/{id}/cancel and /{id}/reschedule —
+// all through the tenant's booking actor with source "api". A lost slot is 409 slot_taken with
+// alternatives; a start the rules refuse is 422 with the rule's code (in_past, too_soon, …).
+// Idempotency-Key: the key (prefixed "api:") is the appointment's request key, unique per
+// tenant; a request repeating a key answers the appointment the key first booked, whatever its
+// body (marked Idempotent-Replayed: true), so a client retry never books twice.
 #include "actors/api/api_booking.hpp"
 #include "net/api/api_internal.hpp"
 #include "net/api/appointment_input.hpp"
