@@ -1,5 +1,8 @@
 #include "actors/call/voice_router.hpp"
 
+#include "actors/call/event_batcher.hpp"
+#include "actors/call/route_cache.hpp"
+#include "actors/call/voice_internal.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/inbox_repo.hpp"
 #include "persistence/transaction.hpp"
@@ -21,7 +24,41 @@ bool has_changes(const persistence::call_update& u) {
          u.customer_id || u.successful;
 }
 
-/// The inbox row and the call row, in the caller's transaction.
+void tell_session_ended(const voice_deps& deps, const tenant_route& route,
+                        const std::string& call_id) {
+  auto path = "/tenants/" + route.route.company_slug + "/calls/" + call_id;
+  if (auto session = deps.registry->actor_at(path)) caf::anon_send(session, ended_atom::value);
+}
+
+/// The number's tenant and key read through /db now.
+Result<std::optional<tenant_route>> read_route(const voice_deps& deps, const std::string& e164) {
+  using out_t = std::optional<tenant_route>;
+  return persistence::run_blocking<out_t>(
+      *deps.sys, db_of(deps), persistence::access::read, deps.timeout,
+      [e164](connection& c) -> Result<out_t> {
+        auto route = persistence::route_phone(c, e164);
+        if (!route) return std::move(route.error());
+        if (!*route) return out_t{};
+        auto company = persistence::find_company(c, (*route)->company_slug);
+        if (!company) return std::move(company.error());
+        if (!*company || (*company)->status != "active") return out_t{};
+        return out_t{tenant_route{**route, (*company)->retell_api_key}};
+      });
+}
+
+/// One event in its own transaction (deps without an event batcher).
+Result<event_outcome> record_alone(const voice_deps& deps, persistence::tenant_scope scope,
+                                   const call_event& ev, int64_t now) {
+  return persistence::run_blocking<event_outcome>(
+      *deps.sys, db_of(deps), persistence::access::write, deps.timeout,
+      [scope, ev, now](connection& c) -> Result<event_outcome> {
+        return persistence::with_transaction(
+            c, [&](connection& tx) { return apply_event(tx, scope, ev, now); });
+      });
+}
+
+}  // namespace
+
 Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope,
                                   const call_event& ev, int64_t now) {
   auto rec = persistence::record_event(c, "retell", ev.external_id, ev.name, ev.payload, now);
@@ -43,39 +80,27 @@ Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope
   return event_outcome{!done};
 }
 
-void tell_session_ended(const voice_deps& deps, const tenant_route& route,
-                        const std::string& call_id) {
-  auto path = "/tenants/" + route.route.company_slug + "/calls/" + call_id;
-  if (auto session = deps.registry->actor_at(path)) caf::anon_send(session, ended_atom::value);
+voice_deps with_shared_state(voice_deps deps) {
+  if (!deps.routes) deps.routes = std::make_shared<route_cache>(deps.route_ttl);
+  if (!deps.events) deps.events = std::make_shared<event_batcher>();
+  return deps;
 }
 
-}  // namespace
-
-Result<std::optional<tenant_route>> route_number(const voice_deps& deps, const std::string& e164) {
-  using out_t = std::optional<tenant_route>;
-  return persistence::run_blocking<out_t>(
-      *deps.sys, db_of(deps), persistence::access::read, deps.timeout,
-      [e164](connection& c) -> Result<out_t> {
-        auto route = persistence::route_phone(c, e164);
-        if (!route) return std::move(route.error());
-        if (!*route) return out_t{};
-        auto company = persistence::find_company(c, (*route)->company_slug);
-        if (!company) return std::move(company.error());
-        if (!*company || (*company)->status != "active") return out_t{};
-        return out_t{tenant_route{**route, (*company)->retell_api_key}};
-      });
+Result<std::optional<tenant_route>> route_number(const voice_deps& deps, const std::string& e164,
+                                                 route_read mode) {
+  if (deps.routes && mode == route_read::cached)
+    if (auto hit = deps.routes->find(e164)) return std::move(*hit);
+  auto read = read_route(deps, e164);
+  if (read && deps.routes) deps.routes->put(e164, *read);
+  return read;
 }
 
 Result<event_outcome> record_call_event(const voice_deps& deps, const tenant_route& route,
                                         const call_event& ev) {
   auto now = runtime::to_unix_ms(deps.clock->now());
   auto scope = route.route.scope;
-  auto out = persistence::run_blocking<event_outcome>(
-      *deps.sys, db_of(deps), persistence::access::write, deps.timeout,
-      [scope, ev, now](connection& c) -> Result<event_outcome> {
-        return persistence::with_transaction(
-            c, [&](connection& tx) { return apply_event(tx, scope, ev, now); });
-      });
+  auto out =
+      deps.events ? deps.events->record(deps, scope, ev, now) : record_alone(deps, scope, ev, now);
   if (out && ev.name == "call_ended") tell_session_ended(deps, route, ev.opening.retell_call_id);
   return out;
 }

@@ -21,10 +21,14 @@
 
 #include <chrono>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 
 namespace askpro::actors::call {
+
+class route_cache;
+class event_batcher;
 
 struct voice_deps {
   caf::actor_system* sys = nullptr;  ///< required; outlives every call
@@ -34,7 +38,16 @@ struct voice_deps {
   std::chrono::milliseconds function_timeout{9000};  ///< a whole function call
   std::chrono::milliseconds booking_timeout{8000};   ///< session → booking actor
   std::chrono::milliseconds grace{30000};            ///< session life after call_ended
+  std::chrono::milliseconds route_ttl{2000};         ///< number → tenant and key reused this long
+  /// Shared by every copy of these deps (see with_shared_state); null: no route cache and
+  /// one transaction per recorded event.
+  std::shared_ptr<route_cache> routes;
+  std::shared_ptr<event_batcher> events;
 };
+
+/// `deps` with a route cache (route_ttl) and an event batcher where they are missing; call it
+/// once before copying the deps to the handlers, so the copies share them.
+[[nodiscard]] voice_deps with_shared_state(voice_deps deps);
 
 /// The tenant a dialled number leads to, with the key its requests are signed with.
 struct tenant_route {
@@ -42,9 +55,13 @@ struct tenant_route {
   std::string retell_api_key;  ///< secret: never log
 };
 
+/// How route_number may answer: from the route cache (when the deps have one), or read now
+/// (and remembered).
+enum class route_read { cached, fresh };
+
 /// nullopt when no active branch has the number.
-[[nodiscard]] Result<std::optional<tenant_route>> route_number(const voice_deps& deps,
-                                                               const std::string& e164);
+[[nodiscard]] Result<std::optional<tenant_route>> route_number(
+    const voice_deps& deps, const std::string& e164, route_read mode = route_read::cached);
 
 /// Dynamic variables of an inbound call (strings): tenant, branch, today (ISO), today_de
 /// ("Mittwoch, 25. November 2026"), weekday, time, tomorrow (ISO), tomorrow_de, customer_name
@@ -70,6 +87,8 @@ struct event_outcome {
 /// Records the event in the inbox and applies it to the call record in one transaction, once:
 /// a redelivered, already processed event changes nothing (transcript_updated is re-applied, it
 /// carries the newest transcript). call_ended also tells a live session to end after the grace.
+/// With an event batcher in the deps, events recorded at the same time share one transaction
+/// (one durable commit); each caller still returns only after its event is committed.
 [[nodiscard]] Result<event_outcome> record_call_event(const voice_deps& deps,
                                                       const tenant_route& route,
                                                       const call_event& ev);
@@ -80,6 +99,8 @@ struct event_outcome {
                                          const std::optional<std::string>& from_number);
 
 /// Runs the function in the session of `call_id` (spawned when missing; rebuilt when it died).
+/// A running session is found in the tree registry; the directory and the calls supervisor are
+/// asked only when there is none.
 /// The reply is always a value for business outcomes; errors only when no session could answer.
 [[nodiscard]] Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
                                                   const std::string& call_id,

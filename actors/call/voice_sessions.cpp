@@ -49,20 +49,36 @@ Result<caf::actor> session_of(const voice_deps& deps, const tenant::tenant_handl
   return make_error(errc::unavailable, "call session could not be started");
 }
 
+/// The running session of `call_id` as the tree registry knows it (invalid when none).
+caf::actor running_session(const voice_deps& deps, const tenant_route& route,
+                           const std::string& call_id) {
+  return deps.registry->actor_at("/tenants/" + route.route.company_slug + "/calls/" + call_id);
+}
+
+/// Asks `session` to run `request`; errors are the session's (a dead one: not a timeout).
+Result<function_reply> ask_session(const voice_deps& deps, const caf::actor& session,
+                                   const function_request& request) {
+  return runtime::ask<function_reply>(*deps.sys, session, deps.function_timeout,
+                                      function_atom::value, request);
+}
+
 }  // namespace
 
 Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
                                     const std::string& call_id,
                                     const std::optional<std::string>& from_number,
                                     function_request request) {
+  if (auto running = running_session(deps, route, call_id)) {
+    auto out = ask_session(deps, running, request);
+    if (out || code_of(out.error()) == errc::timeout) return out;
+  }
   Result<function_reply> out{make_error(errc::unavailable, "no session")};
   for (int attempt = 0; attempt < 3; ++attempt) {  // a killed session is replaced
     auto handle = tenant_of(deps, route);
     if (!handle) return std::move(handle.error());
     auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));
     if (!session) return std::move(session.error());
-    out = runtime::ask<function_reply>(*deps.sys, *session, deps.function_timeout,
-                                       function_atom::value, request);
+    out = ask_session(deps, *session, request);
     if (out || code_of(out.error()) == errc::timeout) return out;
   }
   return out;  // a session that died again and again
@@ -71,6 +87,7 @@ Result<function_reply> run_function(const voice_deps& deps, const tenant_route& 
 Result<void> start_session(const voice_deps& deps, const tenant_route& route,
                            const std::string& call_id,
                            const std::optional<std::string>& from_number) {
+  if (running_session(deps, route, call_id)) return caf::unit;
   auto handle = tenant_of(deps, route);
   if (!handle) return std::move(handle.error());
   auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));

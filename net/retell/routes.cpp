@@ -68,7 +68,8 @@ void on_function(const voice_deps& deps, const httplib::Request& req, httplib::R
 
 class retell_routes final : public http::route_group {
  public:
-  explicit retell_routes(voice_deps deps) : deps_(std::move(deps)) {}
+  explicit retell_routes(voice_deps deps)
+      : deps_(actors::call::with_shared_state(std::move(deps))) {}
   void mount(http::router& routes) override {
     routes.post("/webhooks/retell", [this](const httplib::Request& req, httplib::Response& res) {
       on_event(deps_, req, res);

@@ -145,6 +145,7 @@ int main(int argc, char** argv) {
   deps.timeout = 30s;
   deps.function_timeout = 60s;
   deps.booking_timeout = 50s;
+  deps = actors::call::with_shared_state(deps);  // the handlers and the direct calls share them
   auto routes = net::retell::make_routes(deps);
   edge.add_api_routes(routes);
   auto ports = edge.start();

@@ -117,16 +117,20 @@ void sequential_calls(const voice_rig& rig, int count, int day) {
 }
 
 void route_lookups(const voice_rig& rig, int count) {
-  samples s;
-  auto t0 = std::chrono::steady_clock::now();
-  for (int i = 0; i < count; ++i) {
-    auto t = std::chrono::steady_clock::now();
-    auto r = actors::call::route_number(rig.deps, rig.tenants.front().number);
-    s.add(std::chrono::steady_clock::now() - t);
-    if (!r || !*r) ++s.errors;
-  }
   print_header();
-  print_row("route_number (direct, sequential)", s, std::chrono::steady_clock::now() - t0);
+  for (auto mode : {actors::call::route_read::fresh, actors::call::route_read::cached}) {
+    samples s;
+    auto t0 = std::chrono::steady_clock::now();
+    for (int i = 0; i < count; ++i) {
+      auto t = std::chrono::steady_clock::now();
+      auto r = actors::call::route_number(rig.deps, rig.tenants.front().number, mode);
+      s.add(std::chrono::steady_clock::now() - t);
+      if (!r || !*r) ++s.errors;
+    }
+    print_row(mode == actors::call::route_read::fresh ? "route_number read (sequential)"
+                                                      : "route_number cached (sequential)",
+              s, std::chrono::steady_clock::now() - t0);
+  }
 }
 
 void burst_calls(const voice_rig& rig, int calls, int day) {
