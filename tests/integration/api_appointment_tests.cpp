@@ -166,6 +166,16 @@ API_CASE("api appointments isolation - tenant B's token gets 404 for A's appoint
     CHECK(foreign.body == none.body);
   }
   CHECK(node.get(b, "/api/v2/appointments").json()["data"].empty());
+  auto a_refs = nlohmann::json{{"service", "cut"},
+                               {"branch", "mitte"},
+                               {"staff", "anna"},
+                               {"start", "2026-12-02T11:00:00+01:00"},
+                               {"customer", {{"phone", "+4915112345672"}}}};
+  auto refused =
+      expect_problem(node.post(b, "/api/v2/appointments", a_refs), 422, "invalid_argument");
+  CHECK(has_field(refused, "service"));
+  CHECK(has_field(refused, "branch"));
+  CHECK(node.get(a, "/api/v2/appointments").json()["data"].size() == 1);
   CHECK(node.get(a, path_of(appt)).json()["status"] == "booked");
   auto customer = nlohmann::json{{"service", "color"},
                                  {"start", "2026-12-02T11:00:00+01:00"},
