@@ -30,21 +30,21 @@ session_args args_for(const voice_deps& deps, const tenant::tenant_handle& h,
   return a;
 }
 
-/// The session of `call_id`: the running one, or a new child of the calls supervisor (two
-/// concurrent first calls: the loser of start_child finds the winner's).
+/// The session of `call_id`: a new child of the calls supervisor, or the running one when the
+/// supervisor already has it (callers look in the registry first, so starting is the usual
+/// case; two concurrent first calls: the loser of start_child finds the winner's).
 Result<caf::actor> session_of(const voice_deps& deps, const tenant::tenant_handle& h,
                               const session_args& args) {
   auto calls = deps.registry->actor_at(h.path + "/calls");
   if (!calls) return make_error(errc::unavailable, "calls supervisor not running");
   for (int attempt = 0; attempt < 3; ++attempt) {
-    auto found = runtime::ask<caf::actor>(*deps.sys, calls, deps.timeout,
-                                          runtime::child_atom::value, args.call_id);
-    if (found) return found;
-    if (code_of(found.error()) != errc::not_found) return found;
     auto started =
         runtime::ask<caf::actor>(*deps.sys, calls, deps.timeout, runtime::start_child_atom::value,
                                  args.call_id, caf::make_message(args));
     if (started || code_of(started.error()) != errc::conflict) return started;
+    auto found = runtime::ask<caf::actor>(*deps.sys, calls, deps.timeout,
+                                          runtime::child_atom::value, args.call_id);
+    if (found || code_of(found.error()) != errc::not_found) return found;
   }
   return make_error(errc::unavailable, "call session could not be started");
 }
