@@ -50,6 +50,12 @@ persistence::tenant_catalog bistro_catalog() {
 }  // namespace
 
 api_node::api_node(const backend& db, net::http::rate_limit_spec limits)
+    : api_node(db, [limits](caf::actor_system&, const runtime::registry_ptr&,
+                            const runtime::clock_ptr& clock) {
+        return std::make_shared<net::http::local_rate_limiter>(limits, clock);
+      }) {}
+
+api_node::api_node(const backend& db, const limiter_factory& make_limiter)
     : db_(db),
       registry_(std::make_shared<runtime::tree_registry>()),
       clock_(std::make_shared<runtime::manual_clock>(scenario_now())) {
@@ -73,7 +79,7 @@ api_node::api_node(const backend& db, net::http::rate_limit_spec limits)
   actors::api::api_deps deps{sys_.get(), registry_, clock_};
   deps.timeout = std::chrono::seconds{20};
   net::api::api_options options;
-  options.limiter = std::make_shared<net::http::local_rate_limiter>(limits, clock_);
+  options.limiter = make_limiter(*sys_, registry_, clock_);
   edge_->add_api_routes(net::api::make_api_routes(deps, options));
   auto ports = edge_->start();
   REQUIRE(ports);

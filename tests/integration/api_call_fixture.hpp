@@ -20,15 +20,22 @@
 #include <caf/actor_system_config.hpp>
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
 namespace askpro::test {
 
+/// Builds the API's rate limiter inside a node (its actor system, registry and clock).
+using limiter_factory = std::function<std::shared_ptr<net::http::rate_limiter>(
+    caf::actor_system&, const runtime::registry_ptr&, const runtime::clock_ptr&)>;
+
 class api_node {
  public:
   explicit api_node(const backend& db, net::http::rate_limit_spec limits = {1000.0, 1000.0});
+  /// A node whose limiter comes from `make_limiter`.
+  api_node(const backend& db, const limiter_factory& make_limiter);
   ~api_node();
 
   /// A fresh token of `slug` with `scope` ("admin"/"read") limited to `branches` (none = all).
@@ -56,6 +63,8 @@ class api_node {
 
   httplib::Client client() const;
   uint16_t port() const { return port_; }
+  caf::actor_system& sys() { return *sys_; }
+  const runtime::registry_ptr& registry() const { return registry_; }
   runtime::manual_clock& clock() { return *clock_; }
 
  private:
