@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 
 namespace askpro::config::detail {
@@ -27,6 +28,34 @@ apply_fn text(Get get) {
   return [get](settings& s, const raw_value& v) -> std::string {
     if (v.type != raw_value::kind::string) return "expected a string";
     get(s) = v.text;
+    return {};
+  };
+}
+
+bool as_number(const raw_value& v, double& out) {
+  if (v.type == raw_value::kind::floating) {
+    out = v.floating;
+    return true;
+  }
+  if (v.type == raw_value::kind::integer) {
+    out = static_cast<double>(v.integer);
+    return true;
+  }
+  if (v.type != raw_value::kind::string || v.text.empty()) return false;
+  const char* end = v.text.data() + v.text.size();
+  auto [ptr, ec] = std::from_chars(v.text.data(), end, out);
+  return ec == std::errc{} && ptr == end && std::isfinite(out);
+}
+
+/// A finite number in (0, hi].
+template <class Get>
+apply_fn positive(Get get, double hi) {
+  return [get, hi](settings& s, const raw_value& v) -> std::string {
+    double n = 0;
+    if (!as_number(v, n)) return "expected a number, got '" + v.text + "'";
+    if (!(n > 0) || n > hi)
+      return "must be a positive number up to " + std::to_string(static_cast<long long>(hi));
+    get(s) = n;
     return {};
   };
 }
@@ -121,6 +150,8 @@ std::vector<key_def> build_table() {
       {"runtime", "shutdown_timeout_ms",
        duration(FIELD(runtime.shutdown_timeout), 100, 600000, msecs{})},
       {"runtime", "tenant_idle_s", duration(FIELD(runtime.tenant_idle), 1, 604800, secs{})},
+      {"api", "rate_per_s", positive(FIELD(api.rate_per_s), 1000000)},
+      {"api", "rate_burst", positive(FIELD(api.rate_burst), 1000000)},
   };
 }
 

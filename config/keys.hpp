@@ -13,9 +13,10 @@ namespace askpro::config::detail {
 
 /// A raw value as read from TOML or the environment.
 struct raw_value {
-  enum class kind { string, integer, boolean } type = kind::string;
+  enum class kind { string, integer, boolean, floating } type = kind::string;
   std::string text;
   long long integer = 0;
+  double floating = 0;
   bool boolean = false;
 };
 

@@ -20,6 +20,12 @@ caf::error problem(const std::string& key, const std::string& text) {
   return make_error(errc::config, key + ": " + text);
 }
 
+std::string number_text(double n) {
+  std::ostringstream out;
+  out << n;
+  return out.str();
+}
+
 std::optional<raw_value> to_raw(const toml::node& node) {
   raw_value v;
   if (auto s = node.value<std::string>(); s && node.is_string()) {
@@ -28,6 +34,10 @@ std::optional<raw_value> to_raw(const toml::node& node) {
     v.type = raw_value::kind::integer;
     v.integer = *node.value<int64_t>();
     v.text = std::to_string(v.integer);
+  } else if (node.is_floating_point()) {
+    v.type = raw_value::kind::floating;
+    v.floating = *node.value<double>();
+    v.text = number_text(v.floating);
   } else if (node.is_boolean()) {
     v.type = raw_value::kind::boolean;
     v.boolean = *node.value<bool>();
@@ -56,7 +66,7 @@ caf::error apply_table(settings& s, const toml::table& root) {
     for (const auto& [key, node] : *table) {
       auto raw = to_raw(node);
       const auto name = section + "." + std::string{key.str()};
-      if (!raw) return problem(name, "expected a string, integer or boolean");
+      if (!raw) return problem(name, "expected a string, number or boolean");
       if (auto err = apply_one(s, section, std::string{key.str()}, *raw)) return err;
     }
   }

@@ -60,6 +60,11 @@ struct provider_settings {
   std::string stripe_webhook_secret;
 };
 
+struct api_settings {
+  double rate_per_s = 20;  ///< sustained requests per second allowed to one tenant API token
+  double rate_burst = 40;  ///< requests one token may send at once (token bucket size)
+};
+
 struct runtime_settings {
   int scheduler_threads = 0;  ///< 0: one per core
   std::chrono::milliseconds ask_timeout{5000};
@@ -75,6 +80,7 @@ struct settings {
   log_settings log;
   provider_settings providers;
   runtime_settings runtime;
+  api_settings api;
 };
 
 }  // namespace askpro::config

@@ -53,7 +53,8 @@ int cmd_serve(const config::settings& settings) {
     spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
   edge.add_api_routes(net::retell::make_routes(voice));
   net::api::api_options api_options;  // per-token buckets; shared through /redis when configured
-  api_options.limiter = net::http::make_rate_limiter({}, n.clock(), settings.redis.enabled(),
+  net::http::rate_limit_spec limits{settings.api.rate_per_s, settings.api.rate_burst};
+  api_options.limiter = net::http::make_rate_limiter(limits, n.clock(), settings.redis.enabled(),
                                                      n.system(), n.registry());
   edge.add_api_routes(
       net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));

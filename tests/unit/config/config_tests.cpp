@@ -41,6 +41,8 @@ TEST_CASE("the shipped askpro.toml loads and equals the defaults", "[config]") {
   CHECK(s->http.listen.port == 8080);
   CHECK(s->http.backlog == 1024);
   CHECK(s->storage.sqlite_readers == 2);
+  CHECK(s->api.rate_per_s == 20);
+  CHECK(s->api.rate_burst == 40);
 }
 
 TEST_CASE("file values are applied", "[config]") {
@@ -136,4 +138,30 @@ TEST_CASE("listen addresses: IPv4, hostnames, IPv6 and port 0", "[config]") {
 TEST_CASE("ops and api listeners may not share an address", "[config]") {
   auto r = config::load_text("[ops]\nlisten = \"127.0.0.1:8080\"\n", {});
   CHECK(problem_of(r) == "ops.listen: must differ from http.listen");
+}
+
+TEST_CASE("tenant API rate limits: defaults, file, environment and validation", "[config]") {
+  auto d = config::load(std::nullopt, {});
+  REQUIRE(d);
+  CHECK(d->api.rate_per_s == 20);
+  CHECK(d->api.rate_burst == 40);
+  auto f = config::load_text("[api]\nrate_per_s = 2.5\nrate_burst = 7\n", {});
+  REQUIRE(f);
+  CHECK(f->api.rate_per_s == 2.5);
+  CHECK(f->api.rate_burst == 7);
+  auto e = config::load_text("[api]\nrate_per_s = 2.5\n",
+                             {{"ASKPRO_API_RATE_PER_S", "100"}, {"ASKPRO_API_RATE_BURST", "0.5"}});
+  REQUIRE(e);
+  CHECK(e->api.rate_per_s == 100);
+  CHECK(e->api.rate_burst == 0.5);
+  CHECK(problem_of(config::load_text("[api]\nrate_per_s = 0\n", {})) ==
+        "api.rate_per_s: must be a positive number up to 1000000");
+  CHECK(problem_of(config::load_text("[api]\nrate_burst = -3.0\n", {})) ==
+        "api.rate_burst: must be a positive number up to 1000000");
+  CHECK(problem_of(config::load_text("[api]\nrate_burst = \"lots\"\n", {})) ==
+        "api.rate_burst: expected a number, got 'lots'");
+  CHECK(problem_of(config::load_text("", {{"ASKPRO_API_RATE_PER_S", "fast"}})) ==
+        "ASKPRO_API_RATE_PER_S (api.rate_per_s: expected a number, got 'fast')");
+  CHECK(problem_of(config::load_text("", {{"ASKPRO_API_RATE_PER_S", "inf"}})) ==
+        "ASKPRO_API_RATE_PER_S (api.rate_per_s: expected a number, got 'inf')");
 }
