@@ -9,12 +9,14 @@ std::string dump(const nlohmann::json& doc) {
   return doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-/// Answers `body` as JSON; a GET gets an ETag and a 304 when If-None-Match matches it.
+/// Answers `body` as JSON; a GET gets an ETag and a 304 when If-None-Match matches it. The
+/// body may go out gzipped (Accept-Encoding), so the tag is weak and caches are told to vary.
 void respond_tagged(api_call& call, int status, const std::string& body) {
   bool cacheable = status == 200 && (call.req.method == "GET" || call.req.method == "HEAD");
+  call.res.set_header("Vary", "Accept-Encoding");
   if (cacheable) {
     auto tag = etag_of(body);
-    call.res.set_header("ETag", tag);
+    call.res.set_header("ETag", "W/" + tag);
     auto inm = call.req.get_header_value("If-None-Match");
     if (!inm.empty() && etag_matches(inm, tag)) {
       call.res.status = 304;

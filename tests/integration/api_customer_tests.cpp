@@ -170,7 +170,10 @@ API_CASE("api customers: fields, ETag with 304 and gzip", "[customers]") {
   REQUIRE(zipped);
   CHECK(zipped->status == 200);
   CHECK(zipped->get_header_value("Content-Encoding") == "gzip");
+  CHECK(zipped->get_header_value("Vary") == "Accept-Encoding");
+  CHECK(zipped->get_header_value("ETag").rfind("W/\"", 0) == 0);  // weak: gzip or not
   auto plain = node.get("/api/v2/customers", token);
+  CHECK(zipped->get_header_value("ETag") == plain->get_header_value("ETag"));
   CHECK(zipped->body.size() < plain->body.size());
   CHECK(json::parse(gunzip(zipped->body)) == json::parse(plain->body));
   auto identity = c.Get("/api/v2/customers", {{"Authorization", "Bearer " + token}});
