@@ -8,8 +8,6 @@
 #include "actors/api/api_service.hpp"
 #include "persistence/repo/catalog_records.hpp"
 
-#include <caf/allowed_unsafe_message_type.hpp>
-
 #include <charconv>
 #include <string_view>
 #include <vector>
@@ -45,5 +43,3 @@ const Record* find_id(const std::vector<Record>& rows, int64_t id) {
 }
 
 }  // namespace askpro::actors::api
-
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::tenant_catalog)

@@ -5,11 +5,8 @@
 #include "persistence/repo/token_repo.hpp"
 
 #include <spdlog/spdlog.h>
-#include <caf/allowed_unsafe_message_type.hpp>
 
 #include <algorithm>
-
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::token_record>)
 
 namespace askpro::actors::api {
 namespace {

@@ -84,4 +84,15 @@ Result<std::optional<phone_route>> route_phone(connection& conn, std::string_vie
   return std::optional<phone_route>{std::move(route)};
 }
 
+Result<void> set_company_status(connection& conn, tenant_scope scope, const std::string& status) {
+  auto found =
+      detail::query_int(conn, "SELECT id FROM companies WHERE id = ?", {scope.company_id()});
+  if (!found) return std::move(found.error());
+  if (*found == 0) return make_error(errc::not_found, "no such company");
+  auto done =
+      conn.execute("UPDATE companies SET status = ? WHERE id = ?", {status, scope.company_id()});
+  if (!done) return std::move(done.error());
+  return {};
+}
+
 }  // namespace askpro::persistence

@@ -3,7 +3,10 @@
 /// numbers, calendar), services (synonyms) and staff (services, own hours). The same records
 /// are the input of provisioning (ids ignored) and the output of loading (ids set).
 /// Conventions as in migrations/*/0002_domain.sql: minutes after local midnight, weekday
-/// 0 = Monday, dates 'YYYY-MM-DD', times Unix ms. Thread-safety: plain values.
+/// 0 = Monday, dates 'YYYY-MM-DD', times Unix ms. Thread-safety: plain values. A tenant_catalog
+/// may travel in local CAF messages (declared here, once, for every user).
+
+#include <caf/allowed_unsafe_message_type.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -84,3 +87,5 @@ struct tenant_catalog {
 };
 
 }  // namespace askpro::persistence
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::tenant_catalog)

@@ -10,6 +10,7 @@
 #include "runtime/error.hpp"
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace askpro::persistence {
@@ -17,6 +18,12 @@ namespace askpro::persistence {
 /// The company with `slug`, or nullopt.
 [[nodiscard]] Result<std::optional<company_record>> find_company(connection& conn,
                                                                  std::string_view slug);
+
+/// Sets the company's status ("active", or any other value such as "suspended", which stops its
+/// API tokens from authenticating). Not touched by `apply_tenant`. Errors: errc::not_found when
+/// the company does not exist.
+[[nodiscard]] Result<void> set_company_status(connection& conn, tenant_scope scope,
+                                              const std::string& status);
 
 /// Where a dialled number leads: the tenant and the branch owning `e164` (active branches only).
 struct phone_route {

@@ -105,7 +105,8 @@ Result<token_record> insert_token(connection& conn, tenant_scope scope, const st
 
 Result<std::optional<token_record>> find_token(connection& conn,
                                                const std::string& token_hash_hex) {
-  return select_token(conn, "t.token_hash = ? AND t.revoked_at IS NULL", {token_hash_hex});
+  return select_token(conn, "t.token_hash = ? AND t.revoked_at IS NULL AND c.status = 'active'",
+                      {token_hash_hex});
 }
 
 Result<void> touch_token(connection& conn, tenant_scope scope, int64_t token_id, int64_t now_ms) {

@@ -1,10 +1,13 @@
 #pragma once
 /// API tokens (`askpro token create`, tenant REST API auth). Only the SHA-256 hex of a token is
 /// stored. Thread-safety: as the connection. Errors: those of the connection plus the ones named.
+/// A found token (std::optional<token_record>) may travel in local CAF messages.
 
 #include "persistence/connection.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
 
 #include <optional>
 #include <string>
@@ -33,7 +36,8 @@ struct token_record {
                                                 const std::vector<std::string>& branch_slugs,
                                                 int64_t now_ms);
 
-/// The unrevoked token with this hash, or nullopt.
+/// The unrevoked token with this hash whose company is `active`, or nullopt (a suspended
+/// tenant's tokens authenticate like unknown ones).
 [[nodiscard]] Result<std::optional<token_record>> find_token(connection& conn,
                                                              const std::string& token_hash_hex);
 
@@ -42,3 +46,5 @@ struct token_record {
                                        int64_t now_ms);
 
 }  // namespace askpro::persistence
+
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::token_record>)

@@ -1,5 +1,6 @@
 // Tenant API: authentication (401/403, last use recorded), catalog routes, tenant isolation of
 // the catalog and branch-limited tokens.
+#include "persistence/repo/catalog_repo.hpp"
 #include "persistence/repo/token_repo.hpp"
 #include "tests/integration/api_fixture.hpp"
 
@@ -51,6 +52,30 @@ API_CASE("api auth - missing or unknown token is 401, a read token writing is 40
   auto rs =
       expect_ok(conn->query("SELECT COUNT(*) AS n FROM api_tokens WHERE last_used_at IS NOT NULL"));
   CHECK(expect_ok(rs[0].get<int64_t>("n")) == 1);
+}
+
+API_CASE("api auth - a token of a tenant that is not active is 401 like an unknown one", "[auth]") {
+  api_node node{db};
+  auto a = node.token("salon-a", "read");
+  auto b = node.token("salon-b", "read");
+  REQUIRE(node.get(a, "/api/v2/branches").status == 200);
+  {
+    auto conn = db.connect();
+    expect_ok(persistence::set_company_status(
+        *conn, persistence::tenant_scope{node.company_id("salon-a")}, "suspended"));
+  }
+  auto refused = node.get(a, "/api/v2/branches");
+  auto unknown = node.get("apk_not_a_token", "/api/v2/branches");
+  expect_problem(refused, 401, "unauthorized");
+  CHECK(refused.header("WWW-Authenticate") == "Bearer");
+  CHECK(refused.json().dump() == unknown.json().dump());
+  CHECK(node.get(b, "/api/v2/branches").status == 200);  // the other tenant is unaffected
+  {
+    auto conn = db.connect();
+    expect_ok(persistence::set_company_status(
+        *conn, persistence::tenant_scope{node.company_id("salon-a")}, "active"));
+  }
+  CHECK(node.get(a, "/api/v2/branches").status == 200);
 }
 
 API_CASE("api catalog - branches, services and staff by list, id and slug", "[catalog]") {
