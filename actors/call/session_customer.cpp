@@ -104,7 +104,7 @@ void fn_request_callback(session_actor* self, const function_args& a, promise rp
   req.phone_e164 = phone;
   req.name = a.name.value_or("");
   req.reason = a.reason.value_or(a.notes.value_or(""));
-  if (a.time) req.reason += (req.reason.empty() ? "" : "; ") + ("preferred time: " + *a.time);
+  req.preferred_time = a.time;
   auto scope = scope_of(st);
   auto now = runtime::to_unix_ms(st.args.clock->now());
   ask_db<persistence::callback_outcome>(

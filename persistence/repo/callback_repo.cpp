@@ -8,8 +8,8 @@ namespace askpro::persistence {
 namespace {
 
 constexpr const char* callback_select =
-    "SELECT id, branch_id, customer_id, retell_call_id, phone_e164, name, reason, status, "
-    "created_at FROM callback_requests ";
+    "SELECT id, branch_id, customer_id, retell_call_id, phone_e164, name, reason, preferred_time, "
+    "status, created_at FROM callback_requests ";
 
 Result<callback_record> read_callback(const row& r) {
   callback_record c;
@@ -21,6 +21,7 @@ Result<callback_record> read_callback(const row& r) {
   take(r, "phone_e164", c.phone_e164, err);
   take(r, "name", c.name, err);
   take(r, "reason", c.reason, err);
+  take(r, "preferred_time", c.preferred_time, err);
   take(r, "status", c.status, err);
   take(r, "created_at", c.created_at, err);
   if (err) return err;
@@ -45,11 +46,12 @@ Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
                                          const callback_request& req, int64_t now_ms) {
   const std::string insert =
       "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
-      "phone_e164, name, reason, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)" +
+      "phone_e164, name, reason, preferred_time, status, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)" +
       conn.sql_dialect().on_conflict_do_nothing({"company_id", "retell_call_id"});
   auto inserted =
       conn.execute(insert, {scope.company_id(), req.branch_id, req.retell_call_id, req.customer_id,
-                            req.phone_e164, req.name, req.reason, now_ms});
+                            req.phone_e164, req.name, req.reason, req.preferred_time, now_ms});
   if (!inserted) return std::move(inserted.error());
   auto found = find_callback_of_call(conn, scope, req.retell_call_id);
   if (!found) return std::move(found.error());

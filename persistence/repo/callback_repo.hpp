@@ -18,18 +18,20 @@ struct callback_record {
   int64_t id = 0;
   std::optional<int64_t> branch_id, customer_id;
   std::optional<std::string> retell_call_id;
-  std::optional<std::string> phone_e164;  ///< personal data
-  std::string name, reason;               ///< personal data
-  std::string status;                     ///< open | done
+  std::optional<std::string> phone_e164;      ///< personal data
+  std::string name, reason;                   ///< personal data
+  std::optional<std::string> preferred_time;  ///< the caller's words, e.g. "morgen ab 14 Uhr"
+  std::string status;                         ///< open | done
   int64_t created_at = 0;
 };
 
-/// What to record; `reason` carries the caller's words including a preferred time.
+/// What to record: the caller's reason and, apart from it, the preferred callback time if named.
 struct callback_request {
   std::optional<int64_t> branch_id, customer_id;
   std::string retell_call_id;  ///< required: the key of "once per call"
   std::optional<std::string> phone_e164;
   std::string name, reason;
+  std::optional<std::string> preferred_time;
 };
 
 /// Records the request, once per (tenant, call id): a repeat yields the stored row (`existing`

@@ -43,7 +43,8 @@ void add_special_days(const backend& db) {
 json callback_row(const backend& db, const std::string& call_id) {
   auto conn = db.connect();
   auto rs = expect_ok(conn->query(
-      "SELECT id, phone_e164, name, reason, status, branch_id, customer_id FROM callback_requests "
+      "SELECT id, phone_e164, name, reason, preferred_time, status, branch_id, customer_id "
+      "FROM callback_requests "
       "WHERE retell_call_id = ?",
       {call_id}));
   REQUIRE(rs.size() == 1);
@@ -52,6 +53,7 @@ json callback_row(const backend& db, const std::string& call_id) {
           {"phone", expect_ok(r.nullable<std::string>("phone_e164")).value_or("")},
           {"name", expect_ok(r.get<std::string>("name"))},
           {"reason", expect_ok(r.get<std::string>("reason"))},
+          {"preferred_time", expect_ok(r.nullable<std::string>("preferred_time")).value_or("-")},
           {"status", expect_ok(r.get<std::string>("status"))},
           {"has_branch", expect_ok(r.nullable<int64_t>("branch_id")).has_value()},
           {"customer_id", expect_ok(r.nullable<int64_t>("customer_id")).value_or(0)}};
@@ -203,7 +205,8 @@ VOICE_CASE("request_callback stores one callback request per call", "[callback]"
   CHECK(asked["data"]["callback_id"] == std::to_string(row["id"].get<int64_t>()));
   CHECK(row["phone"] == caller_number);
   CHECK(row["name"] == "Erika");
-  CHECK(row["reason"] == "Frage zum Preis; preferred time: morgen");
+  CHECK(row["reason"] == "Frage zum Preis");
+  CHECK(row["preferred_time"] == "morgen");
   CHECK(row["status"] == "open");
   CHECK(row["has_branch"] == true);
   auto again = n.call("request_callback", {{"name", "Erika"}}, "call_cb");
@@ -218,5 +221,6 @@ VOICE_CASE("request_callback stores one callback request per call", "[callback]"
   INFO(given.dump());
   REQUIRE(given["success"] == true);
   CHECK(callback_row(db, "call_cb_hidden")["phone"] == "+4915176543210");
+  CHECK(callback_row(db, "call_cb_hidden")["preferred_time"] == "-");  // none named: NULL
   CHECK(count_rows(db, "callback_requests") == 2);
 }

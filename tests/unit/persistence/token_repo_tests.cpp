@@ -59,3 +59,23 @@ PERSISTENCE_CASE("a token for an unknown branch or scope is refused and nothing 
   CHECK(all.branch_ids.empty());
   expect_error(insert_token(*conn, scope, "y", hash_a, "admin", {}, t0), errc::conflict);
 }
+
+PERSISTENCE_CASE("a token of a company that is not active is not found", "[token]") {
+  auto conn = db.migrated();
+  auto a = expect_ok(apply_tenant(*conn, sample_catalog("salon-a"), t0)).scope;
+  auto b =
+      expect_ok(apply_tenant(*conn, sample_catalog("salon-b", "+49301110011", "+49301110012"), t0))
+          .scope;
+  expect_ok(insert_token(*conn, a, "a", hash_a, "admin", {}, t0));
+  expect_ok(insert_token(*conn, b, "b", hash_b, "admin", {}, t0));
+  expect_ok(set_company_status(*conn, a, "suspended"));
+  CHECK(expect_ok(find_company(*conn, "salon-a"))->status == "suspended");
+  CHECK_FALSE(expect_ok(find_token(*conn, hash_a)));
+  CHECK(expect_ok(find_token(*conn, hash_b)));  // the other tenant is unaffected
+  expect_ok(apply_tenant(*conn, sample_catalog("salon-a"), t0 + 1));  // apply keeps the status
+  CHECK_FALSE(expect_ok(find_token(*conn, hash_a)));
+  expect_ok(set_company_status(*conn, a, "active"));
+  CHECK(expect_ok(find_token(*conn, hash_a)));
+  expect_error(set_company_status(*conn, tenant_scope{a.company_id() + 1000}, "active"),
+               errc::not_found);
+}
