@@ -1,17 +1,21 @@
 #include "runtime/tree_registry.hpp"
 
-#include <algorithm>
-
 namespace askpro::runtime {
 
 const char* to_string(node_status s) {
   switch (s) {
-    case node_status::starting: return "starting";
-    case node_status::running: return "running";
-    case node_status::restarting: return "restarting";
-    case node_status::stopping: return "stopping";
-    case node_status::stopped: return "stopped";
-    case node_status::failed: return "failed";
+    case node_status::starting:
+      return "starting";
+    case node_status::running:
+      return "running";
+    case node_status::restarting:
+      return "restarting";
+    case node_status::stopping:
+      return "stopping";
+    case node_status::stopped:
+      return "stopped";
+    case node_status::failed:
+      return "failed";
   }
   return "unknown";
 }
@@ -23,8 +27,7 @@ void tree_registry::put(tree_node node) {
 }
 
 void tree_registry::restarted(const std::string& path, caf::actor handle,
-                              std::chrono::system_clock::time_point at,
-                              const std::string& reason) {
+                              std::chrono::system_clock::time_point at, const std::string& reason) {
   std::lock_guard<std::mutex> guard{mtx_};
   auto i = nodes_.find(path);
   if (i == nodes_.end()) return;
@@ -35,8 +38,7 @@ void tree_registry::restarted(const std::string& path, caf::actor handle,
   i->second.last_exit_reason = reason;
 }
 
-void tree_registry::set_status(const std::string& path, node_status s,
-                               const std::string& reason) {
+void tree_registry::set_status(const std::string& path, node_status s, const std::string& reason) {
   std::lock_guard<std::mutex> guard{mtx_};
   auto i = nodes_.find(path);
   if (i == nodes_.end()) return;
@@ -44,13 +46,30 @@ void tree_registry::set_status(const std::string& path, node_status s,
   if (!reason.empty()) i->second.last_exit_reason = reason;
 }
 
+namespace {
+
+/// "<path>/" (just "/" for the root): every descendant's key starts with it.
+std::string descendant_prefix(const std::string& path) {
+  return path == "/" ? path : path + "/";
+}
+
+}  // namespace
+
 void tree_registry::remove_subtree(const std::string& path) {
   std::lock_guard<std::mutex> guard{mtx_};
-  const auto prefix = path == "/" ? path : path + "/";
-  for (auto i = nodes_.begin(); i != nodes_.end();) {
-    bool below = i->first == path || i->first.compare(0, prefix.size(), prefix) == 0;
-    i = below ? nodes_.erase(i) : std::next(i);
-  }
+  nodes_.erase(path);
+  const auto prefix = descendant_prefix(path);
+  auto first = nodes_.lower_bound(prefix);
+  auto last = first;
+  while (last != nodes_.end() && last->first.compare(0, prefix.size(), prefix) == 0) ++last;
+  nodes_.erase(first, last);
+}
+
+bool tree_registry::has_descendants(const std::string& path) const {
+  std::lock_guard<std::mutex> guard{mtx_};
+  const auto prefix = descendant_prefix(path);
+  auto i = nodes_.lower_bound(prefix);
+  return i != nodes_.end() && i->first.compare(0, prefix.size(), prefix) == 0;
 }
 
 std::optional<tree_node> tree_registry::find(const std::string& path) const {
@@ -71,10 +90,8 @@ std::vector<tree_node> tree_registry::snapshot() const {
   {
     std::lock_guard<std::mutex> guard{mtx_};
     out.reserve(nodes_.size());
-    for (const auto& [_, node] : nodes_) out.push_back(node);
+    for (const auto& [_, node] : nodes_) out.push_back(node);  // already sorted by path
   }
-  std::sort(out.begin(), out.end(),
-            [](const tree_node& a, const tree_node& b) { return a.path < b.path; });
   return out;
 }
 

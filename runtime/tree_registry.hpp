@@ -8,11 +8,11 @@
 #include <caf/actor.hpp>
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 namespace askpro::runtime {
@@ -39,8 +39,11 @@ class tree_registry {
   void restarted(const std::string& path, caf::actor handle,
                  std::chrono::system_clock::time_point at, const std::string& reason);
   void set_status(const std::string& path, node_status s, const std::string& reason = {});
-  /// Removes `path` and everything below it.
+  /// Removes `path` and everything below it. Cost proportional to the removed subtree
+  /// (log n to find it), not to the registry size: "/a/b" never touches "/a/bc".
   void remove_subtree(const std::string& path);
+  /// Whether any node lies strictly below `path` (a child or deeper), in log n.
+  bool has_descendants(const std::string& path) const;
   std::optional<tree_node> find(const std::string& path) const;
   /// The current handle at `path` (invalid when absent).
   caf::actor actor_at(const std::string& path) const;
@@ -53,7 +56,8 @@ class tree_registry {
 
  private:
   mutable std::mutex mtx_;
-  std::unordered_map<std::string, tree_node> nodes_;
+  /// Ordered by path, so a subtree is the contiguous range of keys starting with "<path>/".
+  std::map<std::string, tree_node> nodes_;
 };
 
 using registry_ptr = std::shared_ptr<tree_registry>;
