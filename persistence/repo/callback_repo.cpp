@@ -47,16 +47,18 @@ Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
   const std::string insert =
       "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
       "phone_e164, name, reason, preferred_time, status, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)" +
-      conn.sql_dialect().on_conflict_do_nothing({"company_id", "retell_call_id"});
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)";
   auto inserted =
       conn.execute(insert, {scope.company_id(), req.branch_id, req.retell_call_id, req.customer_id,
                             req.phone_e164, req.name, req.reason, req.preferred_time, now_ms});
-  if (!inserted) return std::move(inserted.error());
+  // A plain INSERT: a second request of the call is errc::conflict on the unique key. (The
+  // do-nothing form's affected-row count cannot tell a duplicate apart on MySQL.)
+  bool existing = !inserted && code_of(inserted.error()) == errc::conflict;
+  if (!inserted && !existing) return std::move(inserted.error());
   auto found = find_callback_of_call(conn, scope, req.retell_call_id);
   if (!found) return std::move(found.error());
   if (!*found) return make_error(errc::storage, "callback_requests: row vanished after insert");
-  return callback_outcome{std::move(**found), *inserted == 0};
+  return callback_outcome{std::move(**found), existing};
 }
 
 }  // namespace askpro::persistence

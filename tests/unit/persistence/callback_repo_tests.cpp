@@ -36,6 +36,7 @@ PERSISTENCE_CASE("a callback request keeps its preferred time in its own column"
 
   auto repeat = request_of("call_1", ids.branch);  // a retry without the time changes nothing
   auto second = expect_ok(record_callback(*conn, ids.scope(), repeat, 2000));
+  CHECK(second.existing);
   CHECK(second.record.id == first.record.id);
   CHECK(second.record.preferred_time == std::optional<std::string>{"morgen ab 14 Uhr"});
 
