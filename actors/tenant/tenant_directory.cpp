@@ -26,9 +26,16 @@ struct tick_collector {
   }
 };
 
+/// Whether `slug` has a live call session (any child under <tenant>/calls): stopping the
+/// tenant would end those calls, so it counts as active whatever its booking activity.
+bool has_live_calls(const directory_state& st, const std::string& slug) {
+  return st.cfg.tenant.registry->has_descendants(st.path_of(slug) + "/calls");
+}
+
 void check_one(directory_actor* self, const std::string& slug,
                std::shared_ptr<tick_collector> tick) {
   auto& st = self->state;
+  if (has_live_calls(st, slug)) return tick->finish_one();
   auto booking = st.cfg.tenant.registry->actor_at(st.path_of(slug) + "/booking");
   auto stop = [self, slug, tick] {
     stop_tenant(self, slug, [tick, slug] {
@@ -48,6 +55,7 @@ void check_one(directory_actor* self, const std::string& slug,
             const auto idle_ms =
                 std::chrono::duration_cast<std::chrono::milliseconds>(st.cfg.idle).count();
             if (runtime::to_unix_ms(now) - last < idle_ms) return tick->finish_one();
+            if (has_live_calls(st, slug)) return tick->finish_one();  // one started meanwhile
             stop();
           },
           [tick](caf::error&) { tick->finish_one(); });

@@ -16,8 +16,9 @@
 ///       in progress is not interrupted: it may have read the catalog before the change.
 ///   (idle_tick_atom) -> std::vector<std::string>
 ///       Stops every tenant idle (no request to its booking actor nor lookup here) for at least
-///       `idle` by the injected clock; answers the slugs stopped, once they are stopped. The same
-///       check runs every `tick_interval` by itself.
+///       `idle` by the injected clock and without a live call session (a child under
+///       <tenant>/calls in the registry: those never stop as idle); answers the slugs stopped, once
+///       they are stopped. The same check runs every `tick_interval` by itself.
 ///   (runtime::inspect_atom) -> std::string JSON {tenants:[{slug, loaded_at, last_activity}],
 ///       loading, idle_s, loads, stops}
 ///
