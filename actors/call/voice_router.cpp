@@ -18,12 +18,6 @@ caf::actor db_of(const voice_deps& deps) {
   return deps.registry->actor_at("/db");
 }
 
-bool has_changes(const persistence::call_update& u) {
-  return u.status || u.disconnection_reason || u.transcript || u.transcript_object || u.summary ||
-         u.sentiment || u.analysis || u.started_at || u.ended_at || u.duration_ms || u.cost_cents ||
-         u.customer_id || u.successful;
-}
-
 void tell_session_ended(const voice_deps& deps, const tenant_route& route,
                         const std::string& call_id) {
   auto path = "/tenants/" + route.route.company_slug + "/calls/" + call_id;
@@ -61,20 +55,19 @@ Result<event_outcome> record_alone(const voice_deps& deps, persistence::tenant_s
 
 Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope,
                                   const call_event& ev, int64_t now) {
-  auto rec = persistence::record_event(c, "retell", ev.external_id, ev.name, ev.payload, now);
-  if (!rec) return std::move(rec.error());
-  bool done = !rec->fresh && rec->record.processed_at;
+  // First delivery: the inbox row goes in already processed, in the transaction that applies it.
+  auto stored =
+      persistence::record_applied_event(c, "retell", ev.external_id, ev.name, ev.payload, now);
+  if (!stored) return std::move(stored.error());
+  const bool redelivered = stored->has_value();
+  const bool done = redelivered && (*stored)->processed_at;
   if (done && ev.name != "transcript_updated") return event_outcome{false};
   if (ev.name != "call_inbound") {
-    auto opened = persistence::open_call(c, scope, ev.opening, now);
-    if (!opened) return std::move(opened.error());
-    if (has_changes(ev.update)) {
-      auto upd = persistence::update_call(c, scope, ev.opening.retell_call_id, ev.update, now);
-      if (!upd) return std::move(upd.error());
-    }
+    auto applied = persistence::apply_call(c, scope, ev.opening, ev.update, now);
+    if (!applied) return std::move(applied.error());
   }
-  if (!done) {
-    auto marked = persistence::mark_processed(c, rec->record.id, now);
+  if (redelivered && !done) {  // recorded earlier, never applied (the start-up replay)
+    auto marked = persistence::mark_processed(c, (*stored)->id, now);
     if (!marked) return std::move(marked.error());
   }
   return event_outcome{!done};

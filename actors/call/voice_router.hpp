@@ -98,6 +98,12 @@ struct event_outcome {
                                          const std::string& call_id,
                                          const std::optional<std::string>& from_number);
 
+/// start_session without waiting: returns at once, the session is started by a short-lived actor
+/// (failures are logged; a function call starts a missing session anyway). For call_started,
+/// so the webhook's 204 does not wait for the directory and the calls supervisor.
+void start_session_async(const voice_deps& deps, const tenant_route& route,
+                         const std::string& call_id, const std::optional<std::string>& from_number);
+
 /// Runs the function in the session of `call_id` (spawned when missing; rebuilt when it died).
 /// A running session is found in the tree registry; the directory and the calls supervisor are
 /// asked only when there is none.

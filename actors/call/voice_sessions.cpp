@@ -2,6 +2,7 @@
 #include "runtime/atoms.hpp"
 #include "runtime/bridge.hpp"
 
+#include <spdlog/spdlog.h>
 #include <caf/all.hpp>
 
 namespace askpro::actors::call {
@@ -93,6 +94,37 @@ Result<void> start_session(const voice_deps& deps, const tenant_route& route,
   auto session = session_of(deps, *handle, args_for(deps, *handle, route, call_id, from_number));
   if (!session) return std::move(session.error());
   return caf::unit;
+}
+
+namespace {
+
+/// Starts the session from a short-lived actor: the directory's handle, then the calls
+/// supervisor's start_child (a conflict means another start won: nothing to do).
+void start_from_actor(caf::event_based_actor* self, voice_deps deps, tenant_route route,
+                      std::string call_id, std::optional<std::string> from_number) {
+  auto warn = [](const caf::error& e) {
+    if (code_of(e) != errc::conflict) spdlog::warn("call session not started: {}", describe(e));
+  };
+  self->request(deps.registry->actor_at("/directory"), deps.timeout, tenant::tenant_atom::value,
+                route.route.company_slug)
+      .then(
+          [=](const tenant::tenant_handle& h) {
+            auto calls = deps.registry->actor_at(h.path + "/calls");
+            if (!calls) return warn(make_error(errc::unavailable, "calls supervisor not running"));
+            self->request(calls, deps.timeout, runtime::start_child_atom::value, call_id,
+                          caf::make_message(args_for(deps, h, route, call_id, from_number)))
+                .then([](const caf::actor&) {}, [=](caf::error& e) { warn(e); });
+          },
+          [=](caf::error& e) { warn(e); });
+}
+
+}  // namespace
+
+void start_session_async(const voice_deps& deps, const tenant_route& route,
+                         const std::string& call_id,
+                         const std::optional<std::string>& from_number) {
+  if (running_session(deps, route, call_id)) return;
+  deps.sys->spawn(start_from_actor, deps, route, call_id, from_number);
 }
 
 }  // namespace askpro::actors::call

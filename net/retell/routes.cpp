@@ -35,11 +35,8 @@ void on_event(const voice_deps& deps, const httplib::Request& req, httplib::Resp
   auto recorded = actors::call::record_call_event(deps, *route, to_call_event(*ev, *route, req));
   if (!recorded) return http::respond_error(res, recorded.error());
   if (inbound) return answer_inbound(deps, *route, *ev, res);
-  if (ev->name == "call_started") {
-    auto started =
-        actors::call::start_session(deps, *route, ev->call.call_id, ev->call.from_number);
-    if (!started) spdlog::warn("call session not started: {}", describe(started.error()));
-  }
+  if (ev->name == "call_started")  // the first function call starts it if this one fails
+    actors::call::start_session_async(deps, *route, ev->call.call_id, ev->call.from_number);
   res.status = 204;
 }
 

@@ -107,6 +107,96 @@ Result<call_record> update_call(connection& conn, tenant_scope scope,
   return std::move(**call);
 }
 
+namespace {
+
+using field_list = std::vector<std::pair<const char*, value>>;
+
+template <class T>
+void add_if(field_list& out, const char* col, const std::optional<T>& v) {
+  if (v) out.emplace_back(col, value{*v});
+}
+
+/// The columns `u` sets, with their values.
+field_list fields_of(const call_update& u) {
+  field_list f;
+  add_if(f, "status", u.status);
+  add_if(f, "disconnection_reason", u.disconnection_reason);
+  add_if(f, "transcript", u.transcript);
+  add_if(f, "transcript_object", u.transcript_object);
+  add_if(f, "summary", u.summary);
+  add_if(f, "sentiment", u.sentiment);
+  add_if(f, "analysis", u.analysis);
+  add_if(f, "started_at", u.started_at);
+  add_if(f, "ended_at", u.ended_at);
+  add_if(f, "duration_ms", u.duration_ms);
+  add_if(f, "cost_cents", u.cost_cents);
+  add_if(f, "successful", u.successful);
+  return f;
+}
+
+/// A plain INSERT of the opening with the update's fields: errc::conflict when the id exists.
+Result<int64_t> insert_call(connection& conn, tenant_scope scope, const call_opening& o,
+                            const call_update& u, const field_list& fields, int64_t now_ms) {
+  std::string cols =
+      "company_id, branch_id, retell_call_id, agent_id, direction, from_number, to_number, "
+      "customer_id, created_at, updated_at";
+  std::string marks = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  std::vector<value> binds{scope.company_id(),
+                           o.branch_id,
+                           o.retell_call_id,
+                           o.agent_id,
+                           o.direction,
+                           o.from_number,
+                           o.to_number,
+                           u.customer_id ? u.customer_id : o.customer_id,
+                           now_ms,
+                           now_ms};
+  for (const auto& [col, v] : fields) {
+    cols += std::string{", "} + col;
+    marks += ", ?";
+    binds.push_back(v);
+  }
+  return conn.execute("INSERT INTO calls (" + cols + ") VALUES (" + marks + ")", binds);
+}
+
+/// UPDATE of the tenant's call; yields the rows matched (0: missing or another tenant's).
+Result<int64_t> set_fields(connection& conn, tenant_scope scope, const std::string& id,
+                           const call_update& u, const field_list& fields, int64_t now_ms) {
+  std::string sql = "UPDATE calls SET updated_at = ?";
+  std::vector<value> binds{now_ms};
+  for (const auto& [col, v] : fields) {
+    sql += std::string{", "} + col + " = ?";
+    binds.push_back(v);
+  }
+  set_if(sql, binds, "customer_id", u.customer_id);
+  sql += " WHERE company_id = ? AND retell_call_id = ?";
+  binds.emplace_back(scope.company_id());
+  binds.emplace_back(id);
+  return conn.execute(sql, binds);
+}
+
+}  // namespace
+
+Result<void> apply_call(connection& conn, tenant_scope scope, const call_opening& opening,
+                        const call_update& update, int64_t now_ms) {
+  const auto fields = fields_of(update);
+  auto inserted = insert_call(conn, scope, opening, update, fields, now_ms);
+  if (inserted) return caf::unit;
+  if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
+  const bool changes = !fields.empty() || update.customer_id;
+  if (changes) {
+    auto matched = set_fields(conn, scope, opening.retell_call_id, update, fields, now_ms);
+    if (!matched) return std::move(matched.error());
+    if (*matched > 0) return caf::unit;
+  }
+  auto found = any_call(conn, opening.retell_call_id);  // exists: whose is it?
+  if (!found) return std::move(found.error());
+  if (*found && (*found)->first != scope.company_id())
+    return make_error(errc::forbidden, "calls: the call belongs to another tenant");
+  if (!*found) return make_error(errc::storage, "calls: row vanished after a conflict");
+  return caf::unit;
+}
+
 Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,
                                              const std::string& retell_call_id) {
   auto rows = conn.query(std::string{call_columns} + "WHERE company_id = ? AND retell_call_id = ?",

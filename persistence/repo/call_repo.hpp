@@ -58,6 +58,14 @@ struct call_update {
 [[nodiscard]] Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,
                                                            const std::string& retell_call_id);
 
+/// open_call then update_call in as few statements as possible, reading nothing back: a new
+/// call is one INSERT carrying `update`'s fields, an existing one of the tenant one UPDATE (none
+/// when `update` sets nothing). errc::forbidden when the id belongs to another tenant. For
+/// applying provider events; insert-once as open_call.
+[[nodiscard]] Result<void> apply_call(connection& conn, tenant_scope scope,
+                                      const call_opening& opening, const call_update& update,
+                                      int64_t now_ms);
+
 /// The call with this row id, when it is the tenant's.
 [[nodiscard]] Result<std::optional<call_record>> find_call_by_id(connection& conn,
                                                                  tenant_scope scope, int64_t id);

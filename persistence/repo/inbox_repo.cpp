@@ -50,6 +50,26 @@ Result<recorded_event> record_event(connection& conn, const std::string& provide
   return recorded_event{std::move(*record), static_cast<bool>(inserted)};
 }
 
+Result<std::optional<inbox_record>> record_applied_event(
+    connection& conn, const std::string& provider, const std::string& external_id,
+    const std::string& event, const std::string& payload, int64_t now_ms) {
+  auto inserted = conn.execute(
+      "INSERT INTO webhook_inbox (provider, external_id, event, payload, received_at, "
+      "processed_at) VALUES (?, ?, ?, ?, ?, ?)",
+      {provider, external_id, event, payload, now_ms, now_ms});
+  if (inserted) return std::optional<inbox_record>{};
+  if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
+  auto rows = conn.query(
+      std::string{select_columns} + "WHERE provider = ? AND external_id = ? AND event = ?",
+      {provider, external_id, event});
+  if (!rows) return std::move(rows.error());
+  auto first = rows->first();
+  if (!first) return std::move(first.error());
+  auto record = read(*first);
+  if (!record) return std::move(record.error());
+  return std::optional<inbox_record>{std::move(*record)};
+}
+
 Result<void> mark_processed(connection& conn, int64_t id, int64_t now_ms) {
   auto done = conn.execute(
       "UPDATE webhook_inbox SET processed_at = ? WHERE id = ? AND processed_at IS NULL",

@@ -162,8 +162,15 @@ int main(int argc, char** argv) {
   bench::webhook_ingestion(rig, events, 32);
   idle_sessions(rig, idle);
   edge.stop();
+  const auto reg_nodes = reg->size();
   caf::scoped_actor self{sys};
+  const auto stop_begin = std::chrono::steady_clock::now();
   self->send_exit(root, caf::exit_reason::user_shutdown);
+  self->wait_for(root);  // the whole tree, the idle sessions included, is down
+  std::printf(
+      "shutdown with %zu registry nodes: %.0f ms\n", reg_nodes,
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - stop_begin)
+          .count());
   std::filesystem::remove_all(dir);
   return 0;
 }

@@ -1,5 +1,8 @@
 // The call-session actors in the tree: visible in /ops/actors during the call, gone after
-// call_ended plus the grace period, and replaced when killed mid-call (SQLite and MariaDB).
+// call_ended plus the grace period, replaced when killed mid-call, and keeping their tenant from
+// being stopped as idle (SQLite and MariaDB).
+#include "actors/tenant/tenant_directory.hpp"
+#include "runtime/bridge.hpp"
 #include "tests/integration/http_fixture.hpp"
 #include "tests/integration/voice_fixture.hpp"
 
@@ -35,7 +38,7 @@ VOICE_CASE("a call session lives in the tree during the call and ends after the 
                                                                  caller_number, salon_number));
   REQUIRE(started);
   REQUIRE(started->status == 204);
-  CHECK(in_ops_tree(n, session_path));
+  CHECK(eventually([&] { return in_ops_tree(n, session_path); }));  // started asynchronously
   auto ctx = n.call("get_current_context", nlohmann::json::object(), "call_tree");
   CHECK(ctx["success"] == true);
   auto ended = n.post("/webhooks/retell",
@@ -129,4 +132,37 @@ VOICE_CASE("a reschedule repeated after the session was killed answers the same"
   CHECK(by_old_date == moved);
   CHECK(count_booked(db) == 1);
   CHECK(count_appointments(db, "rescheduled") == 1);
+}
+
+namespace {
+
+std::vector<std::string> idle_tick(voice_node& n) {
+  return expect_ok(runtime::ask<std::vector<std::string>>(
+      n.sys(), n.registry()->actor_at("/directory"), 10s, actors::tenant::idle_tick_atom::value));
+}
+
+}  // namespace
+
+VOICE_CASE("a tenant with a live call session is not stopped as idle until the call ends",
+           "[session][idle]") {
+  voice_node n{db};
+  auto started = n.post("/webhooks/retell", retell_client::event("call_started", "call_tree",
+                                                                 caller_number, salon_number));
+  REQUIRE(started);
+  REQUIRE(started->status == 204);
+  REQUIRE(eventually([&] { return bool(n.registry()->actor_at(session_path)); }));
+  // No booking request nor lookup for longer than tenant_idle_s (600 s), the call still on.
+  n.clock().advance(std::chrono::seconds{601});
+  CHECK(idle_tick(n).empty());
+  n.clock().advance(std::chrono::seconds{600});
+  CHECK(idle_tick(n).empty());
+  REQUIRE(n.registry()->actor_at(session_path));
+  CHECK(n.registry()->find("/tenants/salon/booking"));
+  auto ended = n.post("/webhooks/retell",
+                      retell_client::event("call_ended", "call_tree", caller_number, salon_number));
+  REQUIRE(ended);
+  REQUIRE(ended->status == 204);
+  REQUIRE(eventually([&] { return !n.registry()->actor_at(session_path); }));
+  CHECK(idle_tick(n) == std::vector<std::string>{"salon"});
+  CHECK(eventually([&] { return !n.registry()->find("/tenants/salon"); }));
 }
