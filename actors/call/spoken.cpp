@@ -74,6 +74,14 @@ std::string times_of_day(bool de, const std::vector<local_when>& choices) {
 
 }  // namespace
 
+const char* weekday_name(std::string_view locale, unsigned monday_based) {
+  return german(locale) ? weekdays_de.at(monday_based) : weekdays_en.at(monday_based);
+}
+
+const char* month_name(std::string_view locale, unsigned zero_based) {
+  return german(locale) ? months_de.at(zero_based) : months_en.at(zero_based);
+}
+
 std::string spoken_date(std::string_view locale, date::year_month_day day) {
   const unsigned d = static_cast<unsigned>(day.day());
   const unsigned m = static_cast<unsigned>(day.month()) - 1;

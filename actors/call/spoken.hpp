@@ -18,6 +18,12 @@ struct local_when {
   int minute_of_day = 0;
 };
 
+/// "Montag" … "Sonntag" (German) or "Monday" … "Sunday" (any other locale); 0 = Monday.
+const char* weekday_name(std::string_view locale, unsigned monday_based);
+
+/// "Januar" … "Dezember" (German) or "January" … "December"; 0 = January.
+const char* month_name(std::string_view locale, unsigned zero_based);
+
 /// "Dienstag, dem 1. Dezember" / "Tuesday, December 1".
 std::string spoken_date(std::string_view locale, date::year_month_day day);
 

@@ -9,11 +9,6 @@
 namespace askpro::actors::call {
 namespace {
 
-constexpr std::array<const char*, 7> weekdays_de{"Montag",  "Dienstag", "Mittwoch", "Donnerstag",
-                                                 "Freitag", "Samstag",  "Sonntag"};
-constexpr std::array<const char*, 7> weekdays_en{"Monday", "Tuesday",  "Wednesday", "Thursday",
-                                                 "Friday", "Saturday", "Sunday"};
-
 bool german(std::string_view locale) {
   return locale.substr(0, 2) == "de";
 }
@@ -26,10 +21,6 @@ std::string span_text(bool de, const booking::interval& iv) {
     return t.substr(0, t.size() - 4);  // without " Uhr"
   };
   return bare(iv.start_min) + " bis " + bare(iv.end_min);
-}
-
-const char* weekday_name(bool de, std::size_t index) {
-  return de ? weekdays_de[index] : weekdays_en[index];
 }
 
 }  // namespace
@@ -53,8 +44,9 @@ std::string spoken_week(std::string_view locale, const booking::weekly_hours& we
     std::size_t last = first;
     while (last + 1 < week.days.size() && week.days[last + 1] == week.days[first]) ++last;
     if (!out.empty()) out += ", ";
-    out += weekday_name(de, first);
-    if (last > first) out += std::string{de ? " bis " : " to "} + weekday_name(de, last);
+    out += weekday_name(de ? "de" : "en", unsigned(first));
+    if (last > first)
+      out += std::string{de ? " bis " : " to "} + weekday_name(de ? "de" : "en", unsigned(last));
     out += " " + spoken_day_hours(locale, week.days[first]);
     first = last + 1;
   }

@@ -1,26 +1,22 @@
 #include "actors/booking/wall_clock_text.hpp"
+#include "actors/call/spoken.hpp"
 #include "actors/call/voice_internal.hpp"
 #include "actors/tenant/phone.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/customer_repo.hpp"
 
 #include <date/tz.h>
+
 #include <caf/all.hpp>
 
 namespace askpro::actors::call {
 namespace {
 
-const char* const weekdays_de[] = {"Montag",  "Dienstag", "Mittwoch", "Donnerstag",
-                                   "Freitag", "Samstag",  "Sonntag"};
-const char* const months_de[] = {"Januar",    "Februar", "März",     "April",
-                                 "Mai",       "Juni",    "Juli",     "August",
-                                 "September", "Oktober", "November", "Dezember"};
-
 /// "Mittwoch, 25. November 2026".
 std::string german_date(date::year_month_day d) {
   auto wd = date::weekday{date::sys_days{d}}.iso_encoding() - 1;
-  return std::string{weekdays_de[wd]} + ", " + std::to_string(unsigned(d.day())) + ". " +
-         months_de[unsigned(d.month()) - 1] + " " + std::to_string(int(d.year()));
+  return std::string{weekday_name("de", wd)} + ", " + std::to_string(unsigned(d.day())) + ". " +
+         month_name("de", unsigned(d.month()) - 1) + " " + std::to_string(int(d.year()));
 }
 
 /// The known customer's name for the caller, "" when unknown, suppressed or nameless.
@@ -70,7 +66,7 @@ Result<std::map<std::string, std::string>> inbound_variables(
       {"branch", branch ? branch->name : route.route.branch_slug},
       {"today", booking::format_iso_date(day)},
       {"today_de", german_date(today)},
-      {"weekday", weekdays_de[date::weekday{day}.iso_encoding() - 1]},
+      {"weekday", weekday_name("de", date::weekday{day}.iso_encoding() - 1)},
       {"time", booking::format_hhmm(static_cast<int>(minute))},
       {"tomorrow", booking::format_iso_date(day + date::days{1})},
       {"tomorrow_de", german_date(tomorrow)},

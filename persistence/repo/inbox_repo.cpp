@@ -27,6 +27,18 @@ Result<inbox_record> read(const row& r) {
   return inbox_record{*id, *provider, *external, *event, *payload, *received, *processed};
 }
 
+/// The row of (provider, external_id, event); errc::not_found when there is none.
+Result<inbox_record> find_by_key(connection& conn, const std::string& provider,
+                                 const std::string& external_id, const std::string& event) {
+  auto rows = conn.query(
+      std::string{select_columns} + "WHERE provider = ? AND external_id = ? AND event = ?",
+      {provider, external_id, event});
+  if (!rows) return std::move(rows.error());
+  auto first = rows->first();
+  if (!first) return std::move(first.error());
+  return read(*first);
+}
+
 }  // namespace
 
 Result<recorded_event> record_event(connection& conn, const std::string& provider,
@@ -39,13 +51,7 @@ Result<recorded_event> record_event(connection& conn, const std::string& provide
       "VALUES (?, ?, ?, ?, ?)",
       {provider, external_id, event, payload, now_ms});
   if (!inserted && code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
-  auto rows = conn.query(
-      std::string{select_columns} + "WHERE provider = ? AND external_id = ? AND event = ?",
-      {provider, external_id, event});
-  if (!rows) return std::move(rows.error());
-  auto first = rows->first();
-  if (!first) return std::move(first.error());
-  auto record = read(*first);
+  auto record = find_by_key(conn, provider, external_id, event);
   if (!record) return std::move(record.error());
   return recorded_event{std::move(*record), static_cast<bool>(inserted)};
 }
@@ -59,13 +65,7 @@ Result<std::optional<inbox_record>> record_applied_event(
       {provider, external_id, event, payload, now_ms, now_ms});
   if (inserted) return std::optional<inbox_record>{};
   if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
-  auto rows = conn.query(
-      std::string{select_columns} + "WHERE provider = ? AND external_id = ? AND event = ?",
-      {provider, external_id, event});
-  if (!rows) return std::move(rows.error());
-  auto first = rows->first();
-  if (!first) return std::move(first.error());
-  auto record = read(*first);
+  auto record = find_by_key(conn, provider, external_id, event);
   if (!record) return std::move(record.error());
   return std::optional<inbox_record>{std::move(*record)};
 }
