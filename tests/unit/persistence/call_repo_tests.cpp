@@ -122,3 +122,55 @@ PERSISTENCE_CASE("calls are listed newest first in stable pages, per tenant", "[
   auto b0 = expect_ok(find_call(*conn, b.scope(), "b0"));
   CHECK_FALSE(expect_ok(find_call_by_id(*conn, a.scope(), b0->id)));
 }
+
+PERSISTENCE_CASE("apply_call inserts with the event's fields, then updates, never another tenant's",
+                 "[calls][apply]") {
+  auto conn = db.migrated();
+  auto a = insert_domain(*conn, "salon-a");
+  auto b = insert_domain(*conn, "salon-b");
+  call_update started;
+  started.status = "ongoing";
+  started.started_at = 1000;
+  expect_ok(apply_call(*conn, a.scope(), opening_of("call_1", a.branch), started, 1000));
+  auto call = expect_ok(find_call(*conn, a.scope(), "call_1"));
+  REQUIRE(call);
+  CHECK(call->status == "ongoing");
+  CHECK(call->started_at == 1000);
+
+  call_update ended;
+  ended.status = "ended";
+  ended.duration_ms = 42'000;
+  expect_ok(apply_call(*conn, a.scope(), opening_of("call_1", a.branch), ended, 43'000));
+  call = expect_ok(find_call(*conn, a.scope(), "call_1"));
+  CHECK(call->status == "ended");
+  CHECK(call->duration_ms == 42'000);
+  CHECK(call->started_at == 1000);  // kept
+
+  call_update hostile;
+  hostile.status = "error";
+  expect_error(apply_call(*conn, b.scope(), opening_of("call_1", b.branch), hostile, 50'000),
+               errc::forbidden);
+  CHECK(expect_ok(find_call(*conn, a.scope(), "call_1"))->status == "ended");
+  CHECK_FALSE(expect_ok(find_call(*conn, b.scope(), "call_1")).has_value());
+  CHECK(count_rows(*conn, "calls") == 1);
+}
+
+PERSISTENCE_CASE("record_applied_event stores a processed row once and hands back a redelivery",
+                 "[inbox][apply]") {
+  auto conn = db.migrated();
+  auto first =
+      expect_ok(record_applied_event(*conn, "retell", "call_1", "call_started", "{\"a\":1}", 10));
+  CHECK_FALSE(first.has_value());  // a first delivery: nothing stored before
+  auto again =
+      expect_ok(record_applied_event(*conn, "retell", "call_1", "call_started", "{\"a\":2}", 20));
+  REQUIRE(again);
+  CHECK(again->payload == "{\"a\":1}");
+  CHECK(again->processed_at == std::optional<int64_t>{10});
+  CHECK(expect_ok(pending_events(*conn, 10)).empty());
+
+  // A row recorded but never applied (the start-up replay's case) comes back unprocessed.
+  expect_ok(record_event(*conn, "retell", "call_2", "call_ended", "{}", 30));
+  auto pending = expect_ok(record_applied_event(*conn, "retell", "call_2", "call_ended", "{}", 40));
+  REQUIRE(pending);
+  CHECK_FALSE(pending->processed_at.has_value());
+}
