@@ -13,6 +13,7 @@
 #include "persistence/repo/customer_repo.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/tree_registry.hpp"
+#include "tests/integration/api_case.hpp"
 #include "tests/integration/booking_fixture.hpp"
 
 #include <httplib.h>
@@ -82,14 +83,3 @@ class api_node {
 std::vector<int64_t> ids_of(const nlohmann::json& page);
 
 }  // namespace askpro::test
-
-/// "<title> - sqlite" / "<title> - mysql" with tags [api][sqlite] / [api][mysql].
-#define API_CASE(title, tags)                                               \
-  static void ASKPRO_PP_CAT(api_case_, __LINE__)(::askpro::test::backend&); \
-  TEST_CASE(title " - sqlite", "[api][sqlite]" tags) {                      \
-    ::askpro::test::with_sqlite(ASKPRO_PP_CAT(api_case_, __LINE__));        \
-  }                                                                         \
-  TEST_CASE(title " - mysql", "[api][mysql]" tags) {                        \
-    ::askpro::test::with_mysql(ASKPRO_PP_CAT(api_case_, __LINE__));         \
-  }                                                                         \
-  static void ASKPRO_PP_CAT(api_case_, __LINE__)(::askpro::test::backend & db)

@@ -12,6 +12,7 @@
 #include "net/edge.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/tree_registry.hpp"
+#include "tests/integration/api_case.hpp"
 #include "tests/unit/persistence/backend.hpp"
 
 #include <httplib.h>
@@ -87,14 +88,3 @@ nlohmann::json expect_problem(const api_answer& a, int status, const std::string
 std::vector<std::string> error_fields(const nlohmann::json& problem);
 
 }  // namespace askpro::test
-
-/// "<title> - sqlite" / "<title> - mysql" with tags [api][sqlite] / [api][mysql].
-#define API_CASE(title, tags)                                               \
-  static void ASKPRO_PP_CAT(api_case_, __LINE__)(::askpro::test::backend&); \
-  TEST_CASE(title " - sqlite", "[api][sqlite]" tags) {                      \
-    ::askpro::test::with_sqlite(ASKPRO_PP_CAT(api_case_, __LINE__));        \
-  }                                                                         \
-  TEST_CASE(title " - mysql", "[api][mysql]" tags) {                        \
-    ::askpro::test::with_mysql(ASKPRO_PP_CAT(api_case_, __LINE__));         \
-  }                                                                         \
-  static void ASKPRO_PP_CAT(api_case_, __LINE__)(::askpro::test::backend & db)
