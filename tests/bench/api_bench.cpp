@@ -13,6 +13,7 @@
 #include "persistence/repo/catalog_repo.hpp"
 #include "persistence/repo/token_repo.hpp"
 #include "runtime/supervisor.hpp"
+#include "tests/bench/bench_backends.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/support/services.hpp"
 
@@ -169,22 +170,9 @@ int main(int argc, char** argv) {
       "staff, appointments page of 50 of %d\n",
       clients, static_cast<long long>(seconds.count()), staff_count, appointment_count);
   bench::print_header();
-  auto dir =
-      std::filesystem::temp_directory_path() / ("askpro-api-bench-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  config::storage_settings sqlite;
-  sqlite.driver = "sqlite";
-  sqlite.sqlite_path = (dir / "bench.db").string();
-  run("sqlite", sqlite, clients, seconds);
-  std::filesystem::remove_all(dir);
-  if (auto server = test::mysql_from_env()) {
-    auto scratch = test::scratch_database::create(*server);
-    if (scratch)
-      run("mariadb", (*scratch)->settings(), clients, seconds);
-    else
-      std::printf("mariadb: %s\n", describe(scratch.error()).c_str());
-  } else {
-    std::printf("mariadb: skipped (ASKPRO_TEST_MYSQL_HOST not set)\n");
-  }
+  bench::for_each_backend("api", "sqlite",
+                          [&](const std::string& label, const config::storage_settings& storage) {
+                            run(label, storage, clients, seconds);
+                          });
   return 0;
 }

@@ -14,6 +14,7 @@
 #include "persistence/repo/catalog_repo.hpp"
 #include "runtime/bridge.hpp"
 #include "runtime/supervisor.hpp"
+#include "tests/bench/bench_backends.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/support/services.hpp"
 
@@ -137,22 +138,9 @@ int main(int argc, char** argv) {
   std::printf("booking through the booking actor: %d bookings, %d client threads, %d staff\n",
               total, threads, staff_count);
   bench::print_header();
-  auto dir = std::filesystem::temp_directory_path() /
-             ("askpro-booking-bench-" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  config::storage_settings sqlite;
-  sqlite.driver = "sqlite";
-  sqlite.sqlite_path = (dir / "bench.db").string();
-  run("sqlite (file, WAL)", sqlite, total, threads);
-  std::filesystem::remove_all(dir);
-  if (auto server = test::mysql_from_env()) {
-    auto scratch = test::scratch_database::create(*server);
-    if (scratch)
-      run("mariadb", (*scratch)->settings(), total, threads);
-    else
-      std::printf("mariadb: %s\n", describe(scratch.error()).c_str());
-  } else {
-    std::printf("mariadb: skipped (ASKPRO_TEST_MYSQL_HOST not set)\n");
-  }
+  bench::for_each_backend("booking", "sqlite (file, WAL)",
+                          [&](const std::string& label, const config::storage_settings& storage) {
+                            run(label, storage, total, threads);
+                          });
   return 0;
 }
