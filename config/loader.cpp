@@ -128,6 +128,8 @@ caf::error validate(settings& s) {
   if (s.ops.listen.port != 0 && s.ops.listen.port == s.http.listen.port &&
       s.ops.listen.host == s.http.listen.host)
     return problem("ops.listen", "must differ from http.listen");
+  if (s.calcom.breaker_reset_max < s.calcom.breaker_reset)
+    return problem("calcom.breaker_reset_max_ms", "must not be below calcom.breaker_reset_ms");
   return {};
 }
 

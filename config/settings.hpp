@@ -60,6 +60,17 @@ struct provider_settings {
   std::string stripe_webhook_secret;
 };
 
+/// Cal.com connections (SPEC S7): one request's time limit, the per-API-key budget in any
+/// 60-second window, the breaker of each connection and the slot cache.
+struct calcom_settings {
+  std::chrono::milliseconds timeout{3000};
+  int rate_per_min = 120;
+  int breaker_failures = 5;
+  std::chrono::milliseconds breaker_reset{10000};
+  std::chrono::milliseconds breaker_reset_max{300000};
+  std::chrono::milliseconds cache_ttl{30000};
+};
+
 struct api_settings {
   double rate_per_s = 20;  ///< sustained requests per second allowed to one tenant API token
   double rate_burst = 40;  ///< requests one token may send at once (token bucket size)
@@ -78,6 +89,7 @@ struct settings {
   storage_settings storage;
   redis_settings redis;
   log_settings log;
+  calcom_settings calcom;
   provider_settings providers;
   runtime_settings runtime;
   api_settings api;

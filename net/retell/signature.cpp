@@ -1,10 +1,7 @@
 #include "net/retell/signature.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/hmac.h>
+#include "net/http/hmac.hpp"
 
-#include <array>
 #include <cctype>
 #include <cstdlib>
 #include <optional>
@@ -12,27 +9,11 @@
 namespace askpro::net::retell {
 namespace {
 
-std::string to_hex(const unsigned char* data, std::size_t size) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(size * 2);
-  for (std::size_t i = 0; i < size; ++i) {
-    out.push_back(digits[data[i] >> 4]);
-    out.push_back(digits[data[i] & 0x0f]);
-  }
-  return out;
-}
-
 std::string hmac_hex(std::string_view key, std::string_view body, std::string_view stamp) {
   std::string message;
   message.reserve(body.size() + stamp.size());
   message.append(body).append(stamp);
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()),
-       reinterpret_cast<const unsigned char*>(message.data()), message.size(), digest.data(),
-       &length);
-  return to_hex(digest.data(), length);
+  return http::hmac_sha256_hex(key, message);
 }
 
 struct parsed_header {
@@ -53,7 +34,7 @@ std::optional<parsed_header> parse(std::string_view header) {
   if (comma == std::string_view::npos) return std::nullopt;
   parsed_header out{header.substr(2, comma - 2), header.substr(comma + 3)};
   if (out.stamp.size() > 15 || !all_of(out.stamp, std::isdigit)) return std::nullopt;
-  if (out.digest.size() != 64 || !all_of(out.digest, std::isxdigit)) return std::nullopt;
+  if (out.digest.size() != 64 || !http::is_hex(out.digest)) return std::nullopt;
   return out;
 }
 
@@ -88,11 +69,9 @@ verdict verify(std::string_view header, std::string_view api_key, std::string_vi
   int64_t stamp = std::strtoll(std::string{parsed->stamp}.c_str(), nullptr, 10);
   if (std::llabs(now_ms - stamp) > tolerance_ms) return verdict::stale;
   if (api_key.empty()) return verdict::mismatch;
-  std::string expected = hmac_hex(api_key, body, parsed->stamp);
-  std::string given{parsed->digest};
-  for (auto& c : given) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return CRYPTO_memcmp(expected.data(), given.data(), expected.size()) == 0 ? verdict::valid
-                                                                            : verdict::mismatch;
+  return http::hex_digest_equal(hmac_hex(api_key, body, parsed->stamp), parsed->digest)
+             ? verdict::valid
+             : verdict::mismatch;
 }
 
 }  // namespace askpro::net::retell

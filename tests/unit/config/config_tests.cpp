@@ -165,3 +165,27 @@ TEST_CASE("tenant API rate limits: defaults, file, environment and validation", 
   CHECK(problem_of(config::load_text("", {{"ASKPRO_API_RATE_PER_S", "inf"}})) ==
         "ASKPRO_API_RATE_PER_S (api.rate_per_s: expected a number, got 'inf')");
 }
+
+TEST_CASE("Cal.com keys: defaults, file, environment and validation", "[config]") {
+  auto d = config::load(std::nullopt, {});
+  REQUIRE(d);
+  CHECK(d->calcom.timeout == std::chrono::milliseconds{3000});
+  CHECK(d->calcom.rate_per_min == 120);
+  CHECK(d->calcom.breaker_failures == 5);
+  CHECK(d->calcom.breaker_reset == std::chrono::milliseconds{10000});
+  CHECK(d->calcom.breaker_reset_max == std::chrono::milliseconds{300000});
+  CHECK(d->calcom.cache_ttl == std::chrono::milliseconds{30000});
+  auto f = config::load_text("[calcom]\nrate_per_min = 60\ncache_ttl_ms = 0\n",
+                             {{"ASKPRO_CALCOM_BREAKER_FAILURES", "3"}});
+  REQUIRE(f);
+  CHECK(f->calcom.rate_per_min == 60);
+  CHECK(f->calcom.cache_ttl == std::chrono::milliseconds{0});
+  CHECK(f->calcom.breaker_failures == 3);
+  CHECK(problem_of(config::load_text("[calcom]\nrate_per_min = 0\n", {})) ==
+        "calcom.rate_per_min: must be between 1 and 100000");
+  CHECK(problem_of(config::load_text("[calcom]\ntimeout_ms = \"soon\"\n", {})) ==
+        "calcom.timeout_ms: expected an integer, got 'soon'");
+  CHECK(problem_of(config::load_text(
+            "[calcom]\nbreaker_reset_ms = 20000\nbreaker_reset_max_ms = 1000\n", {})) ==
+        "calcom.breaker_reset_max_ms: must not be below calcom.breaker_reset_ms");
+}

@@ -1,0 +1,32 @@
+#include "net/calcom/signature.hpp"
+
+#include "net/http/hmac.hpp"
+
+namespace askpro::net::calcom {
+
+std::string sign(std::string_view secret, std::string_view body) {
+  return http::hmac_sha256_hex(secret, body);
+}
+
+const char* to_string(verdict v) {
+  switch (v) {
+    case verdict::valid:
+      return "valid";
+    case verdict::missing:
+      return "missing";
+    case verdict::malformed:
+      return "malformed";
+    case verdict::mismatch:
+      return "mismatch";
+  }
+  return "mismatch";
+}
+
+verdict verify(std::string_view header, std::string_view secret, std::string_view body) {
+  if (header.empty()) return verdict::missing;
+  if (header.size() != 64 || !http::is_hex(header)) return verdict::malformed;
+  if (secret.empty()) return verdict::mismatch;
+  return http::hex_digest_equal(sign(secret, body), header) ? verdict::valid : verdict::mismatch;
+}
+
+}  // namespace askpro::net::calcom
