@@ -9,7 +9,8 @@
 /// original requester. Asynchronous messages (sends, not requests) are passed on untracked.
 ///
 /// Own protocol:
-///   (inspect_atom)        -> std::string JSON: state, consecutive_failures, max_failures,
+///   (inspect_atom)        -> std::string JSON: breaker (closed | open | half_open; also as
+///                            `state` for older readers), consecutive_failures, max_failures,
 ///                            total_failures, total_successes, total_rejections, reset_timeout_ms,
 ///                            base_reset_timeout_ms, max_reset_timeout_ms, call_timeout_ms,
 ///                            opened_at (ISO-8601 or null), trial_in_flight, calls_in_flight,

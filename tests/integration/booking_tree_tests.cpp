@@ -60,7 +60,7 @@ BOOKING_CASE("Tenant loads on first use with booking, calendars, breaker, conn a
   auto conn = inspect(n, n.registry().actor_at("/tenants/salon/calendars/mitte/breaker/conn"));
   CHECK(conn["branch"] == "mitte");
   auto brk = inspect(n, n.registry().actor_at("/tenants/salon/calendars/mitte/breaker"));
-  CHECK(brk["state"] == "closed");
+  CHECK(brk["breaker"] == "closed");
 }
 
 BOOKING_CASE("Idle tenant stops after the limit and loads again on next use", "") {

@@ -241,7 +241,7 @@ TEST_CASE_METHOD(breaker_fixture, "a crashing child is restarted and the breaker
   auto j = inspect(b);
   CHECK(j["child_restarts"] == 1);
   CHECK(j["total_failures"] == 1);
-  CHECK(j["state"] == "closed");
+  CHECK(j["breaker"] == "closed");
 }
 
 TEST_CASE_METHOD(breaker_fixture, "operators can open and reset the breaker", "[breaker]") {
@@ -264,6 +264,7 @@ TEST_CASE_METHOD(breaker_fixture, "inspect reports the configuration and the chi
   auto b = start();
   auto j = inspect(b);
   CHECK(j["kind"] == "breaker");
+  CHECK(j["breaker"] == "closed");
   CHECK(j["state"] == "closed");
   CHECK(j["max_failures"] == 3);
   CHECK(j["call_timeout_ms"] == 2000);
