@@ -1,5 +1,7 @@
 #include "actors/tenant/catalog_model.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <cstdio>
 
@@ -93,6 +95,27 @@ booking::booking_rules to_rules(const persistence::company_record& c) {
   return r;
 }
 
+/// The stored provider settings (JSON text written by provisioning). Errors:
+/// errc::invalid_argument for a corrupt row or a Cal.com branch without an API key.
+Result<calendar_connection> to_calendar(const persistence::branch_record& b) {
+  calendar_connection out;
+  out.provider = b.calendar_provider.empty() ? "internal" : b.calendar_provider;
+  if (!out.calcom()) return out;
+  auto j = nlohmann::json::parse(b.calendar_config, nullptr, false);
+  if (!j.is_object())
+    return make_error(errc::invalid_argument, "calendar settings of " + b.slug + " unreadable");
+  auto text = [&j](const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string{};
+  };
+  out.api_key = text("api_key");
+  out.webhook_secret = text("webhook_secret");
+  out.base_url = text("base_url");
+  if (out.api_key.empty())
+    return make_error(errc::invalid_argument, "Cal.com branch " + b.slug + " has no api_key");
+  return out;
+}
+
 Result<branch_model> to_branch(const persistence::branch_record& b,
                                const persistence::tenant_catalog& catalog,
                                const std::map<std::string, int64_t>& active_services) {
@@ -101,6 +124,9 @@ Result<branch_model> to_branch(const persistence::branch_record& b,
   out.slug = b.slug;
   out.name = b.name;
   out.calendar_provider = b.calendar_provider;
+  auto calendar = to_calendar(b);
+  if (!calendar) return std::move(calendar.error());
+  out.calendar = std::move(*calendar);
   auto hours = to_hours(b, catalog.company.time_zone);
   if (!hours) return std::move(hours.error());
   out.hours = std::move(*hours);

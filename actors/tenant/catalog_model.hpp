@@ -17,12 +17,22 @@
 
 namespace askpro::actors::tenant {
 
+/// Where a branch's calendar lives: our engine, or a Cal.com account (credentials are secrets:
+/// never logged, never in inspect output).
+struct calendar_connection {
+  std::string provider = "internal";  ///< "internal" | "calcom"
+  std::string api_key, webhook_secret;
+  std::string base_url;  ///< "" = the configured calcom.base_url
+  bool calcom() const { return provider == "calcom"; }
+};
+
 /// One active branch with the services it offers (every active service of the tenant) and its
 /// active staff.
 struct branch_model {
   int64_t id = 0;
   std::string slug, name;
-  std::string calendar_provider;  ///< "internal" (the only one implemented so far)
+  std::string calendar_provider;  ///< "internal" | "calcom" (as calendar.provider)
+  calendar_connection calendar;
   booking::branch_hours hours;
   std::vector<booking::staff_member> staff;
   std::map<std::string, int64_t> staff_ids;  ///< staff slug -> row id

@@ -1,6 +1,8 @@
 // to_catalog: the tenant file as catalog rows.
 #include "actors/tenant/provision.hpp"
 
+#include "actors/tenant/catalog_model.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -89,4 +91,27 @@ TEST_CASE("to_catalog keeps calendar credentials as JSON config", "[provision]")
   CHECK_FALSE(config.contains("base_url"));
   CHECK(tenant::to_catalog(*doc).branches[0].calendar_config == c.branches[0].calendar_config);
   CHECK(c.staff[0].calcom_user == std::optional<std::string>{"p-cal"});
+}
+
+TEST_CASE("the tenant model carries a Cal.com branch's connection; a corrupt one is refused",
+          "[provision]") {
+  auto doc = tenant::parse_tenant_file(calcom_file);
+  if (!doc) FAIL(askpro::describe(doc.error()));
+  auto c = tenant::to_catalog(*doc);
+  auto m = tenant::make_tenant_model(c);
+  REQUIRE(m);
+  REQUIRE(m->branches.size() == 1);
+  const auto& cal = m->branches[0].calendar;
+  CHECK(cal.calcom());
+  CHECK(cal.api_key == "cal_key");
+  CHECK(cal.webhook_secret == "whsec");
+  CHECK(cal.base_url.empty());
+  c.branches[0].calendar_config = "{not json";
+  CHECK_FALSE(tenant::make_tenant_model(c));
+  c.branches[0].calendar_config = R"({"webhook_secret":"w"})";
+  CHECK_FALSE(tenant::make_tenant_model(c));
+  c.branches[0].calendar_provider = "internal";
+  auto internal = tenant::make_tenant_model(c);
+  REQUIRE(internal);
+  CHECK_FALSE(internal->branches[0].calendar.calcom());
 }
