@@ -43,6 +43,9 @@ TEST_CASE("the shipped askpro.toml loads and equals the defaults", "[config]") {
   CHECK(s->storage.sqlite_readers == 2);
   CHECK(s->api.rate_per_s == 20);
   CHECK(s->api.rate_burst == 40);
+  CHECK(s->calcom.rate_per_min == 120);
+  CHECK(s->calcom.breaker_reset_max == std::chrono::milliseconds{300000});
+  CHECK(s->calcom.cache_ttl == std::chrono::milliseconds{30000});
 }
 
 TEST_CASE("file values are applied", "[config]") {
