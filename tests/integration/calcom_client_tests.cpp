@@ -20,12 +20,9 @@ constexpr int64_t day = 24 * 60 * 60 * 1000;
 struct calcom_fixture {
   test::calcom_server fake;
   calcom_fixture() {
-    nlohmann::json hours = {{"mon", {{"09:00", "12:00"}}}, {"tue", {{"09:00", "12:00"}}}};
-    fake.control("event_types", nlohmann::json::array({{{"id", 1201},
-                                                        {"length", 30},
-                                                        {"timezone", "Europe/Berlin"},
-                                                        {"hours", hours},
-                                                        {"step", 30}}}));
+    fake.control("event_types", nlohmann::json::parse(R"([{"id": 1201, "length": 30,
+        "timezone": "Europe/Berlin", "step": 30,
+        "hours": {"mon": [["09:00", "12:00"]], "tue": [["09:00", "12:00"]]}}])"));
   }
   client make(std::chrono::milliseconds timeout = std::chrono::milliseconds{2000}) {
     return client{{fake.base_url(), "cal_test_key", timeout}};

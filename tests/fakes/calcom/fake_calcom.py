@@ -183,10 +183,6 @@ def api_slots_available(req):
     return 200, {"slots": _slot_days(starts, length, zone("UTC"), "old")}
 
 
-def api_reserve(req):
-    return 201, STORE.reserve(req.body)
-
-
 def api_create_booking(req):
     req.require_version(BOOKINGS_VERSION, "/v2/bookings")
     return 201, STORE.create(req.body)
@@ -200,35 +196,22 @@ def api_list_bookings(req):
         "hasNextPage": False, "hasPreviousPage": False}}
 
 
-def api_get_booking(req):
-    return 200, STORE.get(req.uid)
-
-
-def api_cancel(req):
-    return 200, STORE.cancel(req.uid, req.body)
-
-
-def api_reschedule(req):
-    return 201, STORE.reschedule(req.uid, req.body)
-
-
-def api_mark_absent(req):
-    return 200, STORE.mark_absent(req.uid, req.body)
-
-
 UID = r"/(?P<uid>[^/]+)"
 API_ROUTES = [  # (method, path pattern, label in stats, handler)
     ("GET", r"/v2/slots", "GET /v2/slots", api_slots),
     ("GET", r"/v2/slots/available", "GET /v2/slots/available", api_slots_available),
-    ("POST", r"/v2/slots/reservations", "POST /v2/slots/reservations", api_reserve),
+    ("POST", r"/v2/slots/reservations", "POST /v2/slots/reservations",
+     lambda req: (201, STORE.reserve(req.body))),
     ("GET", r"/v2/bookings", "GET /v2/bookings", api_list_bookings),
     ("POST", r"/v2/bookings", "POST /v2/bookings", api_create_booking),
-    ("GET", r"/v2/bookings" + UID, "GET /v2/bookings/{uid}", api_get_booking),
-    ("POST", r"/v2/bookings" + UID + "/cancel", "POST /v2/bookings/{uid}/cancel", api_cancel),
+    ("GET", r"/v2/bookings" + UID, "GET /v2/bookings/{uid}",
+     lambda req: (200, STORE.get(req.uid))),
+    ("POST", r"/v2/bookings" + UID + "/cancel", "POST /v2/bookings/{uid}/cancel",
+     lambda req: (200, STORE.cancel(req.uid, req.body))),
     ("POST", r"/v2/bookings" + UID + "/reschedule", "POST /v2/bookings/{uid}/reschedule",
-     api_reschedule),
+     lambda req: (201, STORE.reschedule(req.uid, req.body))),
     ("POST", r"/v2/bookings" + UID + "/mark-absent", "POST /v2/bookings/{uid}/mark-absent",
-     api_mark_absent),
+     lambda req: (200, STORE.mark_absent(req.uid, req.body))),
 ]
 
 
@@ -282,6 +265,7 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "FakeCalcom/1.0"
     timeout = 300  # an idle keep-alive connection is closed after this
+    disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms stall
 
     def do_GET(self):
         self._dispatch()
