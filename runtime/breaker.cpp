@@ -202,7 +202,7 @@ class breaker_impl final : public caf::event_based_actor {
     nlohmann::json j;
     j["kind"] = "breaker";
     j["breaker"] = to_string(fsm_.state());  // the ops contract's name (state.breaker)
-    j["state"] = j["breaker"];                // kept for existing readers
+    j["state"] = j["breaker"];               // kept for existing readers
     j["consecutive_failures"] = fsm_.consecutive_failures();
     j["max_failures"] = fsm_.policy().max_failures;
     j["total_failures"] = fsm_.total_failures();
