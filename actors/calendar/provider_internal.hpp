@@ -18,6 +18,7 @@
 #include <caf/stateful_actor.hpp>
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -28,8 +29,11 @@ namespace askpro::actors::calendar::detail {
 /// Internal: expire held reservations now (a timer message to self).
 using expire_atom = caf::atom_constant<caf::atom("expire")>;
 
+struct remote_part;  // remote_internal.hpp: set for connections to an external calendar
+
 struct provider_state {
   provider_config cfg;
+  std::shared_ptr<remote_part> remote;
   const tenant::branch_model* branch = nullptr;  ///< points into *cfg.model
   int64_t requests = 0, booked = 0, taken = 0, errors = 0;
   std::string last_error;
@@ -110,6 +114,10 @@ void reply_with_alternatives(provider_actor* self, caf::response_promise rp, res
               rp.deliver(std::move(reply));
             });
 }
+
+/// Flows both providers share: the customer's appointments, releasing a hold (local rows).
+void answer_appointments(provider_actor* self, appointments_query q, caf::response_promise rp);
+void answer_release(provider_actor* self, release_request q, caf::response_promise rp);
 
 void handle_book(provider_actor* self, book_request req, caf::response_promise rp);
 void handle_reserve(provider_actor* self, reserve_request req, caf::response_promise rp);

@@ -61,9 +61,9 @@ void judge_move(provider_actor* self, reschedule_request req, appointment_record
               auto c = booking::check(ctx, sreq, req.start);
               if (!c) return fail(self, rp, std::move(c.error()));
               if (c->free_slot) {
-                persistence::reschedule_request move{req.appointment_id, 0,
-                                                     to_ms(c->free_slot->start_utc),
-                                                     to_ms(c->free_slot->end_utc)};
+                persistence::reschedule_request move{
+                    req.appointment_id,           0,  to_ms(c->free_slot->start_utc),
+                    to_ms(c->free_slot->end_utc), {}, true};
                 const int64_t staff_id = self->state.branch->staff_ids.at(c->free_slot->staff);
                 if (staff_id != old.staff_id) move.staff_id = staff_id;
                 return commit_move(self, req, what, move, rp);
@@ -95,8 +95,8 @@ void handle_reschedule(provider_actor* self, reschedule_request req, caf::respon
         // Already moved or cancelled: the repository answers the idempotent repeat (same start)
         // or errc::conflict; the engine has nothing to judge.
         const int64_t start = to_ms(req.start);
-        persistence::reschedule_request move{req.appointment_id, 0, start,
-                                             start + (old->end_at - old->start_at)};
+        persistence::reschedule_request move{
+            req.appointment_id, 0, start, start + (old->end_at - old->start_at), {}, true};
         commit_move(self, req, resolved{}, move, rp);
       });
 }

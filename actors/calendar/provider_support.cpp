@@ -3,7 +3,10 @@
 
 namespace askpro::actors::calendar::detail {
 
+using persistence::access;
+using persistence::appointment_record;
 using persistence::busy_record;
+using persistence::connection;
 
 Result<resolved> resolve(const provider_state& st, const std::string& service,
                          const std::optional<std::string>& staff) {
@@ -108,6 +111,35 @@ void with_busy(provider_actor* self, int64_t from, int64_t to, caf::response_pro
         return persistence::load_busy(c, scope, branch_id, from, to, now);
       },
       std::move(next));
+}
+
+void answer_release(provider_actor* self, release_request q, caf::response_promise rp) {
+  ++self->state.requests;
+  auto scope = self->state.scope();
+  auto now = to_ms(self->state.now());
+  db_step<void>(
+      self, access::write, rp,
+      [scope, id = q.reservation_id, now](connection& c) {
+        return persistence::release_reservation(c, scope, id, now);
+      },
+      [rp](caf::ok_atom) mutable { rp.deliver(caf::ok_atom::value); });
+}
+
+void answer_appointments(provider_actor* self, appointments_query q, caf::response_promise rp) {
+  ++self->state.requests;
+  if (!q.customer_id)
+    return fail(self, rp, make_error(errc::invalid_argument, "customer id required"));
+  auto scope = self->state.scope();
+  db_step<std::vector<appointment_record>>(
+      self, access::read, rp,
+      [scope, id = *q.customer_id, from = to_ms(q.from)](connection& c) {
+        return persistence::customer_appointments(c, scope, id, from);
+      },
+      [self, rp](std::vector<appointment_record>& rows) mutable {
+        std::vector<appointment_info> out;
+        for (const auto& r : rows) out.push_back(info_of(*self->state.cfg.model, r));
+        rp.deliver(std::move(out));
+      });
 }
 
 }  // namespace askpro::actors::calendar::detail

@@ -80,6 +80,3 @@ Result<replay_report> replay_pending(const voice_deps& deps, const stored_event_
 }
 
 }  // namespace askpro::actors::call
-
-// The pending rows travel from a /db worker to the blocking caller in a local message.
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::inbox_record>)

@@ -21,6 +21,42 @@ runtime::supervisor_spec base_spec(const tenant_options& opts, runtime::strategy
   return spec;
 }
 
+/// A client for a Cal.com branch when the application gave none: every request fails.
+class unconnected_calendar final : public calendar::remote_calendar {
+ public:
+  template <class T>
+  static Result<T> refused() {
+    return make_error(errc::calendar_unavailable, "no Cal.com client configured");
+  }
+  Result<std::vector<int64_t>> slots(const calendar::remote_slots_query&) override {
+    return refused<std::vector<int64_t>>();
+  }
+  Result<calendar::remote_booking> book(const calendar::remote_booking_input&) override {
+    return refused<calendar::remote_booking>();
+  }
+  Result<std::optional<calendar::remote_booking>> find(int64_t, int64_t, int64_t,
+                                                       const std::string&) override {
+    return refused<std::optional<calendar::remote_booking>>();
+  }
+  Result<calendar::remote_booking> cancel(const std::string&, const std::string&) override {
+    return refused<calendar::remote_booking>();
+  }
+  Result<calendar::remote_booking> reschedule(const std::string&, int64_t,
+                                              const std::string&) override {
+    return refused<calendar::remote_booking>();
+  }
+  std::optional<std::chrono::milliseconds> retry_after() const override { return std::nullopt; }
+};
+
+calendar::remote_config remote_config_of(const tenant_model& model, const branch_model& branch,
+                                         const tenant_options& opts) {
+  if (opts.remote && opts.remote->make) return opts.remote->make(model, branch);
+  calendar::remote_config cfg;
+  cfg.factory = [] { return std::make_unique<unconnected_calendar>(); };
+  cfg.gate = calendar::make_local_gate(1, std::chrono::milliseconds{1});
+  return cfg;
+}
+
 runtime::child_spec connection_spec(const tenant_model_ptr& model, const branch_model& branch,
                                     const tenant_options& opts) {
   calendar::provider_config cfg;
@@ -30,17 +66,33 @@ runtime::child_spec connection_spec(const tenant_model_ptr& model, const branch_
   cfg.clock = opts.clock;
   cfg.db_timeout = opts.db_timeout;
   cfg.db_path = opts.db_path;
-  return {"conn", "calendar", calendar::internal_provider_start(cfg),
-          runtime::restart_type::permanent, opts.shutdown};
+  auto start = branch.calendar.calcom()
+                   ? calendar::remote_provider_start(cfg, remote_config_of(*model, branch, opts))
+                   : calendar::internal_provider_start(cfg);
+  return {"conn", "calendar", std::move(start), runtime::restart_type::permanent, opts.shutdown};
+}
+
+/// The breaker of a branch: the tenant options' for the internal calendar, the remote
+/// calendars' for Cal.com (our own throttling is not counted as the provider failing).
+runtime::breaker_spec breaker_of(const branch_model& branch, const tenant_options& opts) {
+  runtime::breaker_spec breaker;
+  breaker.max_failures = opts.breaker_max_failures;
+  breaker.call_timeout = opts.calendar_timeout;
+  breaker.reset_timeout = opts.breaker_reset;
+  if (branch.calendar.calcom() && opts.remote) {
+    breaker.max_failures = opts.remote->breaker_failures;
+    breaker.call_timeout = opts.remote->call_timeout;
+    breaker.reset_timeout = opts.remote->breaker_reset;
+    breaker.max_reset_timeout = opts.remote->breaker_reset_max;
+    breaker.is_failure = calendar::remote_is_failure;
+  }
+  return breaker;
 }
 
 runtime::child_spec branch_spec(const tenant_model_ptr& model, const branch_model& branch,
                                 const tenant_options& opts) {
-  runtime::breaker_spec breaker;
+  auto breaker = breaker_of(branch, opts);
   breaker.child = connection_spec(model, branch, opts);
-  breaker.max_failures = opts.breaker_max_failures;
-  breaker.call_timeout = opts.calendar_timeout;
-  breaker.reset_timeout = opts.breaker_reset;
   breaker.open_error = errc::calendar_unavailable;
   breaker.registry = opts.registry;
   breaker.clock = opts.clock;

@@ -5,7 +5,8 @@
 ///     calendars                              supervisor, one_for_one
 ///       calendars/<branch>                   supervisor, one_for_one (one per active branch)
 ///         calendars/<branch>/breaker         circuit breaker, open_error calendar_unavailable
-///           calendars/<branch>/breaker/conn  calendar connection (internal provider)
+///           calendars/<branch>/breaker/conn  calendar connection (internal provider, or the
+///                                            remote provider of a Cal.com branch)
 ///     booking                                booking actor (booking_actor.hpp)
 ///     calls                                  simple_one_for_one, temporary children (empty
 ///                                            until call sessions exist)
@@ -19,17 +20,35 @@
 /// the directory loads it again on next use.
 /// Thread-safety: building specs is pure; the actors talk by messages only.
 
+#include "actors/calendar/remote_provider.hpp"
 #include "actors/tenant/catalog_model.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/supervisor.hpp"
 #include "runtime/tree_registry.hpp"
 
 #include <chrono>
+#include <functional>
+#include <memory>
 #include <string>
 
 namespace askpro::actors::tenant {
 
+/// How branches whose calendar is external (Cal.com) get their connection: the application
+/// builds this from net/calcom (actors/ knows no HTTP). Their breakers use these settings.
+struct remote_calendars {
+  /// The remote part of `branch`'s connection (client factory, the credential's gate, limits).
+  std::function<calendar::remote_config(const tenant_model& tenant, const branch_model& branch)>
+      make;
+  int breaker_failures = 5;
+  std::chrono::milliseconds breaker_reset{10000};
+  std::chrono::milliseconds breaker_reset_max{300000};
+  std::chrono::milliseconds call_timeout{10000};  ///< a whole request to the connection
+};
+
 struct tenant_options {
+  /// Connections of Cal.com branches; null: those branches answer calendar_unavailable (their
+  /// connection has no client) — never silently the internal calendar.
+  std::shared_ptr<const remote_calendars> remote;
   runtime::registry_ptr registry;  ///< required
   runtime::clock_ptr clock;        ///< required
   std::string tenants_path = "/tenants";

@@ -1,12 +1,11 @@
 #include "net/http/rate_limit_redis.hpp"
 
+#include "persistence/redis/redis_script.hpp"
 #include "persistence/redis_actor.hpp"
 #include "runtime/bridge.hpp"
 
 #include <spdlog/spdlog.h>
 #include <caf/all.hpp>
-
-#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cmath>
@@ -47,21 +46,9 @@ redis.call('PEXPIRE', KEYS[1], math.ceil(burst * 1000 / rate) + 1000)
 return {allowed, wait, math.floor(tokens)}
 )lua";
 
-std::string sha1_hex(const std::string& text) {
-  unsigned char digest[SHA_DIGEST_LENGTH];
-  SHA1(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-  std::string out;
-  char buf[3];
-  for (unsigned char b : digest) {
-    std::snprintf(buf, sizeof buf, "%02x", b);
-    out += buf;
-  }
-  return out;
-}
-
-const std::string& script_sha() {
-  static const std::string sha = sha1_hex(bucket_script);
-  return sha;
+const persistence::redis_script& script() {
+  static const persistence::redis_script s{bucket_script};
+  return s;
 }
 
 std::string number(double x) {
@@ -110,17 +97,8 @@ std::optional<rate_decision> redis_rate_limiter::take_shared(const std::string& 
     return std::nullopt;
   }
   const auto now = std::to_string(runtime::to_unix_ms(clock_->now()));
-  std::vector<std::string> args{
-      "EVALSHA",           script_sha(), "1", options_.key_prefix + key, number(spec_.rate_per_s),
-      number(spec_.burst), now};
-  auto reply = runtime::ask<redis_reply>(sys_, redis, options_.timeout,
-                                         persistence::redis_cmd_atom::value, args);
-  if (reply && reply->is_error() && reply->str.rfind("NOSCRIPT", 0) == 0) {
-    args[0] = "EVAL";
-    args[1] = bucket_script;
-    reply = runtime::ask<redis_reply>(sys_, redis, options_.timeout,
-                                      persistence::redis_cmd_atom::value, std::move(args));
-  }
+  auto reply = script().run(sys_, redis, options_.timeout, {options_.key_prefix + key},
+                            {number(spec_.rate_per_s), number(spec_.burst), now});
   if (!reply) {
     note_failure(detail_of(reply.error()));
     return std::nullopt;

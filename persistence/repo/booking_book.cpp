@@ -25,11 +25,11 @@ Result<void> insert_appointment(connection& conn, tenant_scope scope, const book
   auto n = conn.execute(
       "INSERT INTO appointments (company_id, branch_id, service_id, staff_id, customer_id, "
       "start_at, end_at, buffer_before_min, buffer_after_min, status, source, call_id, "
-      "request_key, notes, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?)",
+      "request_key, external_uid, notes, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?)",
       {scope.company_id(), req.branch_id, req.service_id, req.staff_id, req.customer_id,
        req.start_at, req.end_at, req.buffer_before_min, req.buffer_after_min, req.source,
-       req.call_id, req.request_key, req.notes, now_ms, now_ms});
+       req.call_id, req.request_key, req.external_uid, req.notes, now_ms, now_ms});
   if (!n) return std::move(n.error());
   return caf::unit;
 }
@@ -45,11 +45,15 @@ Result<void> convert_reservation(connection& conn, tenant_scope scope, int64_t r
   return caf::unit;
 }
 
-/// The appointment an earlier request with the same key made, if any.
+/// The appointment an earlier request with the same key (or the same external uid) made.
 Result<std::optional<appointment_record>> prior_request(connection& conn, tenant_scope scope,
                                                         const booking_request& req, bool lock) {
-  if (!req.request_key) return std::optional<appointment_record>{};
-  return select_by_request_key(conn, scope, *req.request_key, lock);
+  if (req.request_key) {
+    auto prior = select_by_request_key(conn, scope, *req.request_key, lock);
+    if (!prior || *prior || !req.external_uid) return prior;
+  }
+  if (!req.external_uid) return std::optional<appointment_record>{};
+  return select_by_external_uid(conn, scope, *req.external_uid, lock);
 }
 
 /// Tenant checks and the reservation to convert; errc::not_found when one fails.
@@ -74,9 +78,11 @@ Result<appointment_claim> book_in(connection& conn, tenant_scope scope, const bo
   if (auto ok = check_request(conn, scope, req); !ok) return std::move(ok.error());
   claim_span span{req.staff_id, req.start_at, req.end_at, req.buffer_before_min,
                   req.buffer_after_min};
-  auto taken = span_taken(conn, scope, span, now_ms, {0, req.reservation_id.value_or(0)});
-  if (!taken) return std::move(taken.error());
-  if (*taken) return appointment_claim{true, false, {}};
+  if (req.check_overlap) {
+    auto taken = span_taken(conn, scope, span, now_ms, {0, req.reservation_id.value_or(0)});
+    if (!taken) return std::move(taken.error());
+    if (*taken) return appointment_claim{true, false, {}};
+  }
   if (auto ok = insert_appointment(conn, scope, req, now_ms); !ok) return std::move(ok.error());
   auto rec = inserted_appointment(conn, scope);
   if (!rec) return std::move(rec.error());
@@ -96,10 +102,11 @@ Result<claim_outcome<appointment_record>> book(connection& conn, tenant_scope sc
   auto out = with_retry([&] {
     return claim_transaction(conn, [&](connection& c) { return book_in(c, scope, req, now_ms); });
   });
-  if (out || !req.request_key || code_of(out.error()) != errc::conflict) return out;
-  // An identical request committed first (the unique request key decided): after the failed
-  // transaction was rolled back, read its row outside of it.
-  auto prior = select_by_request_key(conn, scope, *req.request_key, false);
+  if (out || !(req.request_key || req.external_uid) || code_of(out.error()) != errc::conflict)
+    return out;
+  // An identical request committed first (the unique request key or external uid decided):
+  // after the failed transaction was rolled back, read its row outside of it.
+  auto prior = prior_request(conn, scope, req, false);
   if (!prior) return std::move(prior.error());
   if (!*prior) return out;
   return appointment_claim{false, true, std::move(**prior)};

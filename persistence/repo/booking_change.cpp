@@ -34,6 +34,22 @@ Result<appointment_record> cancel_in(connection& conn, tenant_scope scope, int64
   return rec;
 }
 
+Result<appointment_record> no_show_in(connection& conn, tenant_scope scope, int64_t id,
+                                      int64_t now_ms) {
+  auto rec = locked_appointment(conn, scope, id);
+  if (!rec || rec->status == "no_show") return rec;
+  if (rec->status != "booked")
+    return make_error(errc::conflict, "appointment is " + rec->status + ", not booked");
+  auto n = conn.execute(
+      "UPDATE appointments SET status = 'no_show', updated_at = ? "
+      "WHERE company_id = ? AND id = ?",
+      {now_ms, scope.company_id(), id});
+  if (!n) return std::move(n.error());
+  rec->status = "no_show";
+  rec->updated_at = now_ms;
+  return rec;
+}
+
 /// The booked successor of a rescheduled appointment, when it starts at `start_at`.
 Result<appointment_claim> successor(connection& conn, tenant_scope scope,
                                     const appointment_record& old, int64_t start_at) {
@@ -62,11 +78,11 @@ Result<void> insert_successor(connection& conn, tenant_scope scope, const appoin
   auto ins = conn.execute(
       "INSERT INTO appointments (company_id, branch_id, service_id, staff_id, customer_id, "
       "start_at, end_at, buffer_before_min, buffer_after_min, status, source, call_id, "
-      "rescheduled_from, notes, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?)",
+      "rescheduled_from, external_uid, notes, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?)",
       {scope.company_id(), old.branch_id, old.service_id, staff_id, old.customer_id, req.start_at,
        req.end_at, old.buffer_before_min, old.buffer_after_min, old.source, old.call_id, old.id,
-       old.notes, now_ms, now_ms});
+       req.external_uid, old.notes, now_ms, now_ms});
   if (!ins) return std::move(ins.error());
   return caf::unit;
 }
@@ -86,9 +102,11 @@ Result<appointment_claim> reschedule_in(connection& conn, tenant_scope scope,
     return make_error(errc::conflict, "appointment is " + old->status + ", not booked");
   claim_span span{staff_id, req.start_at, req.end_at, old->buffer_before_min,
                   old->buffer_after_min};
-  auto taken = span_taken(conn, scope, span, now_ms, {old->id, 0});
-  if (!taken) return std::move(taken.error());
-  if (*taken) return appointment_claim{true, false, {}};
+  if (req.check_overlap) {
+    auto taken = span_taken(conn, scope, span, now_ms, {old->id, 0});
+    if (!taken) return std::move(taken.error());
+    if (*taken) return appointment_claim{true, false, {}};
+  }
   if (auto ok = insert_successor(conn, scope, *old, req, staff_id, now_ms); !ok)
     return std::move(ok.error());
   auto rec = inserted_appointment(conn, scope);
@@ -103,6 +121,14 @@ Result<appointment_record> cancel_appointment(connection& conn, tenant_scope sco
   return with_retry([&] {
     return with_transaction(
         conn, [&](connection& c) { return cancel_in(c, scope, appointment_id, now_ms); });
+  });
+}
+
+Result<appointment_record> mark_no_show(connection& conn, tenant_scope scope,
+                                        int64_t appointment_id, int64_t now_ms) {
+  return with_retry([&] {
+    return with_transaction(
+        conn, [&](connection& c) { return no_show_in(c, scope, appointment_id, now_ms); });
   });
 }
 

@@ -55,6 +55,17 @@ Result<std::optional<appointment_record>> find_appointment(connection& conn, ten
   return select_appointment(conn, scope, appointment_id, false);
 }
 
+Result<std::optional<appointment_record>> find_appointment_by_external_uid(connection& conn,
+                                                                           tenant_scope scope,
+                                                                           const std::string& uid) {
+  return select_by_external_uid(conn, scope, uid, false);
+}
+
+Result<std::optional<appointment_record>> find_appointment_by_request_key(
+    connection& conn, tenant_scope scope, const std::string& request_key) {
+  return select_by_request_key(conn, scope, request_key, false);
+}
+
 Result<std::optional<reservation_record>> find_reservation(connection& conn, tenant_scope scope,
                                                            int64_t reservation_id) {
   return select_reservation(conn, scope, reservation_id, false);

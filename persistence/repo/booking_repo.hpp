@@ -66,15 +66,19 @@ struct busy_record {
 /// What to book. `reservation_id` converts that held reservation (its own hold does not count
 /// as a conflict). `request_key`, when set, makes the request idempotent: a second booking with
 /// the same key returns the first appointment (`existing` = true) without checking anything.
+/// `external_uid` records a booking an external calendar (Cal.com) already accepted: a second
+/// request with the same uid also returns the first row, and with `check_overlap` false the
+/// external calendar's word stands (no local overlap check: it owns the time).
 struct booking_request {
   int64_t branch_id = 0, service_id = 0, staff_id = 0;
   std::optional<int64_t> customer_id;
   int64_t start_at = 0, end_at = 0;
   int buffer_before_min = 0, buffer_after_min = 0;
   std::string source = "api";
-  std::optional<std::string> call_id, request_key;
+  std::optional<std::string> call_id, request_key, external_uid;
   std::optional<int64_t> reservation_id;
   std::string notes;
+  bool check_overlap = true;
 };
 
 /// The result of a write that can lose a race: either the row, or `taken` (the interval
@@ -122,6 +126,19 @@ struct reservation_request {
                                                                          tenant_scope scope,
                                                                          int64_t appointment_id);
 
+/// The tenant's appointment recorded for an external calendar's booking `uid`, if any.
+[[nodiscard]] Result<std::optional<appointment_record>> find_appointment_by_external_uid(
+    connection& conn, tenant_scope scope, const std::string& uid);
+
+/// The tenant's appointment made with idempotency key `request_key`, if any.
+[[nodiscard]] Result<std::optional<appointment_record>> find_appointment_by_request_key(
+    connection& conn, tenant_scope scope, const std::string& request_key);
+
+/// Marks a booked appointment `no_show` (idempotent: a no_show one is yielded unchanged).
+/// errc::not_found when it is not the tenant's; errc::conflict for any other status.
+[[nodiscard]] Result<appointment_record> mark_no_show(connection& conn, tenant_scope scope,
+                                                      int64_t appointment_id, int64_t now_ms);
+
 /// The customer's appointments with status `booked` starting at or after `from_ms`, by start.
 [[nodiscard]] Result<std::vector<appointment_record>> customer_appointments(connection& conn,
                                                                             tenant_scope scope,
@@ -140,11 +157,14 @@ struct reservation_request {
 /// inserted — both or neither. `staff_id` 0 keeps the staff member. Moving an appointment that
 /// is already `rescheduled` to the same start yields its successor (idempotent, `existing`).
 /// `taken` when the new interval is blocked (nothing changed). errc::not_found / errc::conflict
-/// as for cancel.
+/// as for cancel. `external_uid` is the successor's uid in an external calendar (Cal.com gives
+/// a moved booking a new uid); with `check_overlap` false that calendar's word stands.
 struct reschedule_request {
   int64_t appointment_id = 0;
   int64_t staff_id = 0;
   int64_t start_at = 0, end_at = 0;
+  std::optional<std::string> external_uid;
+  bool check_overlap = true;
 };
 [[nodiscard]] Result<claim_outcome<appointment_record>> reschedule_appointment(
     connection& conn, tenant_scope scope, const reschedule_request& req, int64_t now_ms);

@@ -102,6 +102,16 @@ Result<std::optional<appointment_record>> select_by_request_key(connection& conn
   return first_or_none(conn.query(sql, {scope.company_id(), request_key}), &to_appointment);
 }
 
+Result<std::optional<appointment_record>> select_by_external_uid(connection& conn,
+                                                                 tenant_scope scope,
+                                                                 const std::string& uid,
+                                                                 bool lock) {
+  auto sql = std::string{"SELECT "} + appointment_columns +
+             " FROM appointments WHERE company_id = ? AND external_uid = ?" +
+             lock_suffix(conn, lock);
+  return first_or_none(conn.query(sql, {scope.company_id(), uid}), &to_appointment);
+}
+
 Result<void> lock_staff(connection& conn, tenant_scope scope, int64_t staff_id) {
   auto rs = conn.query("SELECT id FROM staff WHERE company_id = ? AND id = ? AND active = 1" +
                            std::string{conn.sql_dialect().for_update},

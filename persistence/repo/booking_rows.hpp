@@ -38,6 +38,10 @@ using persistence::take;
 [[nodiscard]] Result<std::optional<appointment_record>> select_by_request_key(
     connection& conn, tenant_scope scope, const std::string& request_key, bool lock);
 
+/// The appointment recorded for an external calendar's booking `uid`, if any.
+[[nodiscard]] Result<std::optional<appointment_record>> select_by_external_uid(
+    connection& conn, tenant_scope scope, const std::string& uid, bool lock);
+
 /// Locks the active staff row (FOR UPDATE on MySQL) — serialises every booker of that staff
 /// member until commit. errc::not_found when it is not the tenant's or inactive.
 [[nodiscard]] Result<void> lock_staff(connection& conn, tenant_scope scope, int64_t staff_id);

@@ -7,6 +7,8 @@
 #include "persistence/connection.hpp"
 #include "runtime/error.hpp"
 
+#include <caf/allowed_unsafe_message_type.hpp>
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,3 +49,6 @@ struct recorded_event {
 [[nodiscard]] Result<std::vector<inbox_record>> pending_events(connection& conn, int limit);
 
 }  // namespace askpro::persistence
+
+// The pending rows travel from a /db worker to a blocking caller in a local message.
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::inbox_record>)

@@ -2,6 +2,7 @@
 
 #include "actors/tenant/tenant_directory.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
+#include "net/calcom/calcom_calendar.hpp"
 #include "persistence/db_actor.hpp"
 #include "persistence/redis_actor.hpp"
 #include "runtime/atoms.hpp"
@@ -28,10 +29,13 @@ namespace {
 /// The tenant directory (/directory): loads tenants under /tenants on first use and stops idle
 /// ones (actors/tenant/tenant_directory.hpp).
 runtime::child_spec directory_spec(const config::settings& s, const runtime::registry_ptr& reg,
-                                   const runtime::clock_ptr& clk) {
+                                   const runtime::clock_ptr& clk, caf::actor_system& sys) {
   actors::tenant::directory_config cfg;
   cfg.tenant.registry = reg;
   cfg.tenant.clock = clk;
+  // Cal.com branches: one request gate per API key, shared through /redis when configured.
+  cfg.tenant.remote =
+      net::calcom::make_remote_calendars(s, net::calcom::make_gate_pool(s, sys, reg));
   cfg.idle = s.runtime.tenant_idle;
   cfg.tick_interval = std::min<std::chrono::milliseconds>(
       std::chrono::seconds{30}, s.runtime.tenant_idle / 4 + std::chrono::seconds{1});
@@ -39,7 +43,7 @@ runtime::child_spec directory_spec(const config::settings& s, const runtime::reg
 }
 
 runtime::supervisor_spec root_spec(const config::settings& s, const runtime::registry_ptr& reg,
-                                   const runtime::clock_ptr& clk) {
+                                   const runtime::clock_ptr& clk, caf::actor_system& sys) {
   runtime::supervisor_spec spec;
   spec.path = "/";
   spec.kind = "root";
@@ -51,7 +55,7 @@ runtime::supervisor_spec root_spec(const config::settings& s, const runtime::reg
   spec.children.push_back(persistence::db_child_spec(s.storage, reg, clk));
   if (s.redis.enabled()) spec.children.push_back(persistence::redis_child_spec(s.redis, reg));
   spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
-  spec.children.push_back(directory_spec(s, reg, clk));
+  spec.children.push_back(directory_spec(s, reg, clk, sys));
   return spec;
 }
 
@@ -80,7 +84,7 @@ caf::actor_system& node::system() {
 }
 
 Result<void> node::start() {
-  root_ = runtime::spawn_supervisor(system(), root_spec(settings_, registry_, clock_));
+  root_ = runtime::spawn_supervisor(system(), root_spec(settings_, registry_, clock_, system()));
   auto db = registry_->actor_at("/db");
   auto pong = runtime::ask<caf::ok_atom>(system(), db, settings_.runtime.ask_timeout,
                                          runtime::ping_atom::value);

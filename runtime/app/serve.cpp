@@ -1,4 +1,5 @@
 #include "net/api/api_routes.hpp"
+#include "net/calcom/webhook_routes.hpp"
 #include "net/edge.hpp"
 #include "net/http/rate_limit_redis.hpp"
 #include "net/retell/replay_decoder.hpp"
@@ -51,7 +52,13 @@ int cmd_serve(const config::settings& settings) {
   actors::call::voice_deps voice{&n.system(), n.registry(), n.clock()};
   if (auto replayed = actors::call::replay_pending(voice, net::retell::replay_decoder()); !replayed)
     spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
+  actors::calendar::event_deps calendar_events{&n.system(), n.registry(), n.clock()};
+  if (auto replayed =
+          actors::calendar::replay_external_events(calendar_events, net::calcom::decode_stored);
+      !replayed)
+    spdlog::warn("Cal.com inbox replay failed: {}", describe(replayed.error()));
   edge.add_api_routes(net::retell::make_routes(voice));
+  edge.add_api_routes(net::calcom::make_webhook_routes(calendar_events));
   net::api::api_options api_options;  // per-token buckets; shared through /redis when configured
   net::http::rate_limit_spec limits{settings.api.rate_per_s, settings.api.rate_burst};
   api_options.limiter = net::http::make_rate_limiter(limits, n.clock(), settings.redis.enabled(),

@@ -14,7 +14,6 @@
 #include <thread>
 
 namespace askpro::test {
-namespace {
 
 persistence::tenant_catalog salon_catalog() {
   persistence::tenant_catalog c;
@@ -46,8 +45,6 @@ persistence::tenant_catalog salon_catalog() {
   return c;
 }
 
-}  // namespace
-
 time_point scenario_now() {
   return date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{8};
 }
@@ -59,9 +56,13 @@ time_point berlin(int y, unsigned m, unsigned d, int hh, int mm) {
 }
 
 int64_t seed_salon(const backend& db) {
+  return seed_catalog(db, salon_catalog());
+}
+
+int64_t seed_catalog(const backend& db, const persistence::tenant_catalog& catalog) {
   auto conn = db.migrated();
-  auto out = expect_ok(
-      persistence::apply_tenant(*conn, salon_catalog(), runtime::to_unix_ms(scenario_now())));
+  auto out =
+      expect_ok(persistence::apply_tenant(*conn, catalog, runtime::to_unix_ms(scenario_now())));
   return out.scope.company_id();
 }
 

@@ -13,6 +13,7 @@
 #include "actors/calendar/protocol.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "config/settings.hpp"
+#include "persistence/repo/catalog_records.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/tree_registry.hpp"
 #include "tests/unit/persistence/backend.hpp"
@@ -35,8 +36,13 @@ time_point scenario_now();
 /// A Berlin wall-clock instant.
 time_point berlin(int y, unsigned m, unsigned d, int hh, int mm = 0);
 
+/// The scenario's catalog (tenant "salon"), to seed as it is or varied.
+persistence::tenant_catalog salon_catalog();
+
 /// Applies the scenario's catalog (migrating first); returns the company id.
 int64_t seed_salon(const backend& db);
+/// Applies `catalog` (migrating first); returns the company id.
+int64_t seed_catalog(const backend& db, const persistence::tenant_catalog& catalog);
 
 /// Booked appointments of the scenario's tenant (plain SQL).
 int64_t count_booked(const backend& db);

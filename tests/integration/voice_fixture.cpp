@@ -2,6 +2,7 @@
 
 #include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
+#include "net/calcom/webhook_routes.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/db_actor.hpp"
 #include "runtime/supervisor.hpp"
@@ -25,16 +26,20 @@ int64_t count_rows(const backend& db, const std::string& table) {
   return expect_ok(rs[0].get<int64_t>("n"));
 }
 
-voice_node::voice_node(const backend& db)
+voice_node::voice_node(const backend& db, voice_node_options options)
     : registry_(std::make_shared<runtime::tree_registry>()),
       clock_(std::make_shared<runtime::manual_clock>(scenario_now())) {
-  seed_voice_salon(db);
+  if (options.seed)
+    options.seed(db);
+  else
+    seed_voice_salon(db);
   cfg_.add_error_category(error_category(), render_error);
   cfg_.set("scheduler.max-threads", 4);
   sys_ = std::make_unique<caf::actor_system>(cfg_);
   actors::tenant::directory_config dir;
   dir.tenant.registry = registry_;
   dir.tenant.clock = clock_;
+  dir.tenant.remote = options.remote;
   dir.tick_interval = std::chrono::hours{1};
   root_ = runtime::spawn_supervisor(*sys_, actors::tenant::tenancy_root_spec(db.settings(), dir));
   auto settings = testing::http_test_settings();
@@ -46,6 +51,8 @@ voice_node::voice_node(const backend& db)
   deps.booking_timeout = std::chrono::seconds{25};
   deps.grace = std::chrono::milliseconds{200};
   edge_->add_api_routes(net::retell::make_routes(deps));
+  if (options.calcom_webhooks)
+    edge_->add_api_routes(net::calcom::make_webhook_routes({sys_.get(), registry_, clock_}));
   auto ports = edge_->start();
   REQUIRE(ports);
   port_ = ports->api;
@@ -64,6 +71,13 @@ fakes::retell_client voice_node::client(const std::string& key) const {
 
 int64_t voice_node::now_ms() const {
   return runtime::to_unix_ms(clock_->now());
+}
+
+httplib::Result voice_node::post_raw(const std::string& path, const std::string& body,
+                                     const httplib::Headers& headers) const {
+  httplib::Client c{"127.0.0.1", port_};
+  c.set_read_timeout(std::chrono::seconds{60});
+  return c.Post(path.c_str(), headers, body, "application/json");
 }
 
 httplib::Result voice_node::post(const std::string& path, const nlohmann::json& body) const {

@@ -5,6 +5,7 @@
 /// HTTP edge with the Retell routes on loopback port 0. Requests come from the signing fake
 /// Retell client (tests/fakes/retell_client.hpp).
 
+#include "actors/tenant/tenant_supervisor.hpp"
 #include "net/edge.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/tree_registry.hpp"
@@ -14,6 +15,7 @@
 #include <caf/actor_system.hpp>
 #include <caf/actor_system_config.hpp>
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -23,15 +25,26 @@ inline constexpr const char* salon_key = "key_salon";
 inline constexpr const char* salon_number = "+49301110000";
 inline constexpr const char* caller_number = "+4915112345678";
 
+/// What a voice node may differ in: the tenant seeded, the connections of external calendars
+/// and whether Cal.com's webhook route is mounted too.
+struct voice_node_options {
+  std::function<void(const backend&)> seed;  ///< default: seed_voice_salon
+  std::shared_ptr<const actors::tenant::remote_calendars> remote;
+  bool calcom_webhooks = false;
+};
+
 class voice_node {
  public:
-  explicit voice_node(const backend& db);
+  explicit voice_node(const backend& db, voice_node_options options = {});
   ~voice_node();
 
   fakes::retell_client client(const std::string& key = salon_key) const;
   int64_t now_ms() const;
   uint16_t client_port() const { return port_; }
   uint16_t ops_port() const { return ops_port_; }
+  /// An unsigned POST of `body` with `headers` to the API listener.
+  httplib::Result post_raw(const std::string& path, const std::string& body,
+                           const httplib::Headers& headers) const;
   /// A signed POST of `body` at the clock's now; the parsed JSON of the answer in `json`.
   httplib::Result post(const std::string& path, const nlohmann::json& body) const;
   /// A function call of `call_id` from `from`; REQUIREs HTTP 200 and returns the envelope.

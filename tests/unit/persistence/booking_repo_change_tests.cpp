@@ -36,7 +36,7 @@ PERSISTENCE_CASE("reschedule moves the appointment to a new row linked to the ol
   req.notes = "window seat";
   req.request_key = "call-1/key";
   auto old = booked(*conn, ids.scope(), req);
-  reschedule_request move{old.id, 0, t0 + minutes(120), t0 + minutes(150)};
+  reschedule_request move{old.id, 0, t0 + minutes(120), t0 + minutes(150), {}, true};
   auto out = expect_ok(reschedule_appointment(*conn, ids.scope(), move, now + 1));
   REQUIRE_FALSE(out.taken);
   CHECK_FALSE(out.existing);
@@ -65,12 +65,12 @@ PERSISTENCE_CASE("repeating a reschedule yields the successor, elsewhere is a co
   auto conn = db.migrated();
   auto ids = askpro::test::insert_domain(*conn, "acme");
   auto old = booked(*conn, ids.scope(), booking(ids, t0, t0 + minutes(30)));
-  reschedule_request move{old.id, 0, t0 + minutes(60), t0 + minutes(90)};
+  reschedule_request move{old.id, 0, t0 + minutes(60), t0 + minutes(90), {}, true};
   auto first = expect_ok(reschedule_appointment(*conn, ids.scope(), move, now));
   auto again = expect_ok(reschedule_appointment(*conn, ids.scope(), move, now));
   CHECK(again.existing);
   CHECK(again.record.id == first.record.id);
-  reschedule_request elsewhere{old.id, 0, t0 + minutes(180), t0 + minutes(210)};
+  reschedule_request elsewhere{old.id, 0, t0 + minutes(180), t0 + minutes(210), {}, true};
   expect_error(reschedule_appointment(*conn, ids.scope(), elsewhere, now), errc::conflict);
   CHECK(count_rows(*conn, "appointments") == 2);
 }
@@ -81,7 +81,7 @@ PERSISTENCE_CASE("a taken reschedule changes nothing", "[booking]") {
   auto old = booked(*conn, ids.scope(), booking(ids, t0, t0 + minutes(30), 10, 5));
   booked(*conn, ids.scope(), booking(ids, t0 + minutes(120), t0 + minutes(150)));
   // The old buffers go with the move: its 10-minute before-buffer meets the other booking.
-  reschedule_request move{old.id, 0, t0 + minutes(155), t0 + minutes(185)};
+  reschedule_request move{old.id, 0, t0 + minutes(155), t0 + minutes(185), {}, true};
   auto out = expect_ok(reschedule_appointment(*conn, ids.scope(), move, now + 1));
   CHECK(out.taken);
   auto still = expect_ok(find_appointment(*conn, ids.scope(), old.id));
@@ -90,7 +90,7 @@ PERSISTENCE_CASE("a taken reschedule changes nothing", "[booking]") {
   CHECK(still->updated_at == now);
   CHECK(count_rows(*conn, "appointments") == 2);
   // Moving within its own buffered span is fine (it does not block itself).
-  reschedule_request nudge{old.id, 0, t0 + minutes(5), t0 + minutes(35)};
+  reschedule_request nudge{old.id, 0, t0 + minutes(5), t0 + minutes(35), {}, true};
   CHECK_FALSE(expect_ok(reschedule_appointment(*conn, ids.scope(), nudge, now)).taken);
 }
 
@@ -98,15 +98,15 @@ PERSISTENCE_CASE("reschedule to another staff member, and status rules", "[booki
   auto conn = db.migrated();
   auto ids = askpro::test::insert_domain(*conn, "acme");
   auto old = booked(*conn, ids.scope(), booking(ids, t0, t0 + minutes(30)));
-  reschedule_request move{old.id, ids.other_staff, t0, t0 + minutes(30)};
+  reschedule_request move{old.id, ids.other_staff, t0, t0 + minutes(30), {}, true};
   auto out = expect_ok(reschedule_appointment(*conn, ids.scope(), move, now));
   REQUIRE_FALSE(out.taken);
   CHECK(out.record.staff_id == ids.other_staff);
   // The successor can be cancelled; a rescheduled one cannot.
   expect_error(cancel_appointment(*conn, ids.scope(), old.id, now), errc::conflict);
   expect_ok(cancel_appointment(*conn, ids.scope(), out.record.id, now));
-  reschedule_request cancelled_move{out.record.id, 0, t0 + minutes(60), t0 + minutes(90)};
+  reschedule_request cancelled_move{out.record.id, 0, t0 + minutes(60), t0 + minutes(90), {}, true};
   expect_error(reschedule_appointment(*conn, ids.scope(), cancelled_move, now), errc::conflict);
-  reschedule_request unknown{old.id + 1000, 0, t0, t0 + minutes(30)};
+  reschedule_request unknown{old.id + 1000, 0, t0, t0 + minutes(30), {}, true};
   expect_error(reschedule_appointment(*conn, ids.scope(), unknown, now), errc::not_found);
 }

@@ -133,7 +133,7 @@ PERSISTENCE_CASE("20 concurrent reschedules of two appointments into one slot: o
   race(
       db, 20,
       [&](connection& c, int i) {
-        reschedule_request move{i % 2 == 0 ? a.id : b.id, 0, slot, slot + minutes(30)};
+        reschedule_request move{i % 2 == 0 ? a.id : b.id, 0, slot, slot + minutes(30), {}, true};
         return reschedule_appointment(c, ids.scope(), move, now + 1);
       },
       seen);
@@ -173,7 +173,7 @@ PERSISTENCE_CASE("cancel racing a reschedule leaves one consistent outcome", "[b
   std::thread mover([&] {
     auto c = expect_ok(open(db.settings()));
     gate.arrive_and_wait();
-    reschedule_request move{a.id, 0, t0 + minutes(60), t0 + minutes(90)};
+    reschedule_request move{a.id, 0, t0 + minutes(60), t0 + minutes(90), {}, true};
     auto out = reschedule_appointment(*c, ids.scope(), move, now + 1);
     ++(out && !out->taken ? moved : refused);
   });

@@ -109,7 +109,7 @@ PERSISTENCE_CASE("another tenant can neither see, book for nor cancel a tenant's
   auto mine = book_ok(*conn, ids.scope(), booking(ids, t0, t0 + minutes(30))).record;
   CHECK_FALSE(expect_ok(find_appointment(*conn, rival.scope(), mine.id)));
   expect_error(cancel_appointment(*conn, rival.scope(), mine.id, now), errc::not_found);
-  reschedule_request move{mine.id, 0, t0 + minutes(60), t0 + minutes(90)};
+  reschedule_request move{mine.id, 0, t0 + minutes(60), t0 + minutes(90), {}, true};
   expect_error(reschedule_appointment(*conn, rival.scope(), move, now), errc::not_found);
   // The rival's scope with acme's staff, service or branch ids.
   expect_error(book(*conn, rival.scope(), booking(ids, t0 + minutes(60), t0 + minutes(90)), now),
