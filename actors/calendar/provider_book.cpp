@@ -38,25 +38,6 @@ Result<verdict> judge(provider_state& st, const std::vector<busy_record>& rows,
   return v;
 }
 
-persistence::booking_request to_repo(const provider_state& st, const book_request& req,
-                                     const resolved& what, const slot& s) {
-  persistence::booking_request out;
-  out.branch_id = st.branch->id;
-  out.service_id = what.service_id;
-  out.staff_id = st.branch->staff_ids.at(s.staff);
-  out.customer_id = req.customer_id;
-  out.start_at = to_ms(s.start_utc);
-  out.end_at = to_ms(s.end_utc);
-  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
-  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
-  out.source = req.source;
-  out.call_id = req.call_id;
-  out.request_key = req.request_key;
-  out.reservation_id = req.reservation_id;
-  out.notes = req.notes;
-  return out;
-}
-
 /// Who carries an idempotent repeat to the repository: the named staff member, or with "any
 /// staff" the first who performs the service (the repository answers a known request key before
 /// it looks at the staff member, and otherwise finds the slot taken under the lock).
@@ -128,21 +109,6 @@ void handle_book(provider_actor* self, book_request req, caf::response_promise r
 }
 
 namespace {
-
-persistence::reservation_request to_repo(const provider_state& st, const reserve_request& req,
-                                         const resolved& what, const slot& s) {
-  persistence::reservation_request out;
-  out.branch_id = st.branch->id;
-  out.service_id = what.service_id;
-  out.staff_id = st.branch->staff_ids.at(s.staff);
-  out.call_id = req.call_id;
-  out.start_at = to_ms(s.start_utc);
-  out.end_at = to_ms(s.end_utc);
-  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
-  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
-  out.expires_at = to_ms(st.now() + st.cfg.model->rules.reservation_ttl);
-  return out;
-}
 
 /// Expires the hold on time (a message to self at the real TTL; the sweep and the repository's
 /// own `expires_at` checks keep this from mattering for correctness).

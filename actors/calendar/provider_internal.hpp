@@ -74,6 +74,12 @@ booking::busy_index make_index(
 booking::availability_context context_of(const provider_state& st,
                                          const booking::busy_index& index);
 
+/// The repository's booking / hold of slot `s` for a resolved request.
+persistence::booking_request to_repo(const provider_state& st, const book_request& req,
+                                     const resolved& what, const slot& s);
+persistence::reservation_request to_repo(const provider_state& st, const reserve_request& req,
+                                         const resolved& what, const slot& s);
+
 appointment_info info_of(const tenant::tenant_model& m, const persistence::appointment_record& r);
 reservation_info info_of(const tenant::tenant_model& m, const persistence::reservation_record& r);
 

@@ -142,4 +142,38 @@ void answer_appointments(provider_actor* self, appointments_query q, caf::respon
       });
 }
 
+persistence::booking_request to_repo(const provider_state& st, const book_request& req,
+                                     const resolved& what, const slot& s) {
+  persistence::booking_request out;
+  out.branch_id = st.branch->id;
+  out.service_id = what.service_id;
+  out.staff_id = st.branch->staff_ids.at(s.staff);
+  out.customer_id = req.customer_id;
+  out.start_at = to_ms(s.start_utc);
+  out.end_at = to_ms(s.end_utc);
+  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
+  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
+  out.source = req.source;
+  out.call_id = req.call_id;
+  out.request_key = req.request_key;
+  out.reservation_id = req.reservation_id;
+  out.notes = req.notes;
+  return out;
+}
+
+persistence::reservation_request to_repo(const provider_state& st, const reserve_request& req,
+                                         const resolved& what, const slot& s) {
+  persistence::reservation_request out;
+  out.branch_id = st.branch->id;
+  out.service_id = what.service_id;
+  out.staff_id = st.branch->staff_ids.at(s.staff);
+  out.call_id = req.call_id;
+  out.start_at = to_ms(s.start_utc);
+  out.end_at = to_ms(s.end_utc);
+  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
+  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
+  out.expires_at = to_ms(st.now() + st.cfg.model->rules.reservation_ttl);
+  return out;
+}
+
 }  // namespace askpro::actors::calendar::detail

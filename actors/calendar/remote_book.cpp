@@ -19,6 +19,15 @@ using maybe_appointment = std::optional<appointment_record>;
 
 }  // namespace
 
+void taken_there(provider_actor* self, caf::response_promise rp, const resolved& what,
+                 time_point start, std::size_t n) {
+  ++self->state.taken;
+  changed(self);
+  book_reply reply;
+  reply.status = check_status::slot_taken;
+  refuse(self, rp, what, start, n, reply, true);
+}
+
 std::function<bool(caf::error&)> on_taken(std::function<void()> then) {
   return [then](caf::error& err) {
     if (code_of(err) != errc::slot_taken) return false;
@@ -62,22 +71,10 @@ void record_booking(provider_actor* self, book_request req, resolved what, remot
   auto& st = self->state;
   auto staff = staff_for(st, what);
   if (!staff) return fail(self, rp, std::move(staff.error()));
-  persistence::booking_request out;
-  out.branch_id = st.branch->id;
-  out.service_id = what.service_id;
-  out.staff_id = st.branch->staff_ids.at(*staff);
-  out.customer_id = req.customer_id;
-  out.start_at = b.start_ms;
-  out.end_at = b.end_ms > b.start_ms ? b.end_ms : b.start_ms + length_ms(what);
-  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
-  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
-  out.source = req.source;
-  out.call_id = req.call_id;
-  out.request_key = req.request_key;
+  const auto end = b.end_ms > b.start_ms ? b.end_ms : b.start_ms + length_ms(what);
+  auto out = to_repo(st, req, what, slot{from_ms(b.start_ms), from_ms(end), *staff});
   out.external_uid = b.uid;
-  out.reservation_id = req.reservation_id;
-  out.notes = req.notes;
-  out.check_overlap = false;
+  out.check_overlap = false;  // the account owns the time
   db_step<claim_outcome<appointment_record>>(
       self, access::write, rp,
       [scope = st.scope(), out, now = to_ms(st.now())](connection& c) {
@@ -98,13 +95,7 @@ void book_there(provider_actor* self, book_request req, resolved what, remote_bo
   remote_op op;
   op.what = remote_op::kind::book;
   op.booking = std::move(in);
-  auto taken = [self, rp, req, what] {
-    ++self->state.taken;
-    changed(self);
-    book_reply reply;
-    reply.status = check_status::slot_taken;
-    refuse(self, rp, what, req.start, req.alternatives, reply, true);
-  };
+  auto taken = [self, rp, req, what] { taken_there(self, rp, what, req.start, req.alternatives); };
   remote_call(
       self, std::move(op), rp,
       [self, rp, req, what](remote_result& r) mutable {

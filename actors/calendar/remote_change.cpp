@@ -79,13 +79,7 @@ void move_there(provider_actor* self, reschedule_request req, appointment_record
   op.uid = *old.external_uid;
   op.start_ms = to_ms(req.start);
   op.reason = "Rescheduled on request of the customer";
-  auto taken = [self, rp, req, what] {
-    ++self->state.taken;
-    changed(self);
-    book_reply reply;
-    reply.status = check_status::slot_taken;
-    refuse(self, rp, what, req.start, req.alternatives, reply, true);
-  };
+  auto taken = [self, rp, req, what] { taken_there(self, rp, what, req.start, req.alternatives); };
   remote_call(
       self, std::move(op), rp,
       [self, rp, req, old, what](remote_result& r) mutable {
@@ -139,16 +133,7 @@ namespace {
 void hold_here(provider_actor* self, reserve_request req, resolved what, slot s,
                caf::response_promise rp) {
   auto& st = self->state;
-  persistence::reservation_request out;
-  out.branch_id = st.branch->id;
-  out.service_id = what.service_id;
-  out.staff_id = st.branch->staff_ids.at(s.staff);
-  out.call_id = req.call_id;
-  out.start_at = to_ms(s.start_utc);
-  out.end_at = to_ms(s.end_utc);
-  out.buffer_before_min = static_cast<int>(what.svc->buffer_before.count());
-  out.buffer_after_min = static_cast<int>(what.svc->buffer_after.count());
-  out.expires_at = to_ms(st.now() + st.cfg.model->rules.reservation_ttl);
+  auto out = to_repo(st, req, what, s);
   db_step<claim_outcome<reservation_record>>(
       self, access::write, rp,
       [scope = st.scope(), out, now = to_ms(st.now())](connection& c) {

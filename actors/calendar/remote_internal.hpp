@@ -103,6 +103,11 @@ void refuse(provider_actor* self, caf::response_promise rp, const resolved& what
              });
 }
 
+/// The account refused the start: drops the cache and answers slot_taken with alternatives
+/// from fresh slots.
+void taken_there(provider_actor* self, caf::response_promise rp, const resolved& what,
+                 time_point start, std::size_t n);
+
 /// True (handled) for slot_taken after running `then`; other errors are not handled.
 std::function<bool(caf::error&)> on_taken(std::function<void()> then);
 

@@ -12,7 +12,7 @@ using namespace askpro::test;
 using nlohmann::json;
 
 const json wed_10{{"date", "2026-12-02"}, {"time", "10:00"}, {"service", "cut"}, {"name", "Erika"}};
-constexpr int64_t wed_10_utc = 1764666000000;  // 2026-12-02T09:00:00Z
+constexpr int64_t wed_10_utc = 1796202000000;  // 2026-12-02T09:00:00Z
 
 json live_bookings(calcom_env& env) {
   json out = json::array();
