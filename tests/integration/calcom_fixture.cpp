@@ -1,13 +1,17 @@
 #include "tests/integration/calcom_fixture.hpp"
 
 #include "net/calcom/calcom_calendar.hpp"
+#include "net/calcom/redis_gate.hpp"
 #include "net/calcom/signature.hpp"
+#include "persistence/redis_actor.hpp"
 #include "runtime/atoms.hpp"
 #include "runtime/breaker_fsm.hpp"
 #include "runtime/bridge.hpp"
 #include "tests/unit/persistence/actor_fixture.hpp"
 
 #include <caf/all.hpp>
+
+#include <unistd.h>
 #include <catch2/catch.hpp>
 
 namespace askpro::test {
@@ -43,13 +47,31 @@ void seed_calcom(const backend& db, const std::string& url) {
                           {std::string{salon_key}}));
 }
 
-voice_node_options options_for(const std::string& url, const config::calcom_settings& s) {
+/// The node's options; with a Redis URL the gates are made (lazily, when a connection starts)
+/// over the node's /redis, which `node` points to by then.
+voice_node_options options_for(const std::string& url, const config::calcom_settings& s,
+                               const std::string& redis_url,
+                               const std::unique_ptr<voice_node>& node) {
   config::settings settings;
   settings.calcom = s;
   settings.providers.calcom_base_url = url;
+  std::shared_ptr<actors::calendar::gate_pool> gates;
+  if (!redis_url.empty()) {
+    const std::string prefix =
+        "askpro:test:calcom:" + std::to_string(::getpid()) + ":" +
+        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ":";
+    gates =
+        std::make_shared<actors::calendar::gate_pool>([&node, s, prefix](const std::string& key) {
+          net::calcom::redis_gate_options o;
+          o.key_prefix = prefix;
+          o.timeout = std::chrono::seconds{2};
+          return net::calcom::make_redis_gate(key, s.rate_per_min, std::chrono::minutes{1},
+                                              node->sys(), node->registry(), o);
+        });
+  }
   voice_node_options o;
   o.seed = [url](const backend& db) { seed_calcom(db, url); };
-  o.remote = net::calcom::make_remote_calendars(settings);
+  o.remote = net::calcom::make_remote_calendars(settings, gates);
   o.calcom_webhooks = true;
   return o;
 }
@@ -67,7 +89,7 @@ config::calcom_settings calcom_test_settings() {
   return s;
 }
 
-calcom_env::calcom_env(const backend& db, config::calcom_settings s) {
+calcom_env::calcom_env(const backend& db, config::calcom_settings s, const std::string& redis_url) {
   fake.control("event_types", nlohmann::json::parse(R"([
     {"id": 1201, "length": 30, "timezone": "Europe/Berlin", "step": 30,
      "hours": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]],
@@ -75,7 +97,16 @@ calcom_env::calcom_env(const backend& db, config::calcom_settings s) {
                "fri": [["09:00", "18:00"]], "sat": [["09:00", "18:00"]]}},
     {"id": 1301, "length": 30, "timezone": "Europe/Berlin", "step": 30,
      "hours": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]]}}])"));
-  node = std::make_unique<voice_node>(db, options_for(fake.base_url(), s));
+  node = std::make_unique<voice_node>(db, options_for(fake.base_url(), s, redis_url, node));
+  if (redis_url.empty()) return;
+  redis_ = persistence::spawn_redis(node->sys(), persistence::parse_redis_url(redis_url));
+  node->registry()->put({"/redis", "redis", "/", runtime::node_status::running, {}, 0, {}, redis_});
+}
+
+calcom_env::~calcom_env() {
+  if (!redis_) return;
+  node->registry()->remove_subtree("/redis");
+  stop_and_wait(node->sys(), redis_, caf::exit_reason::kill);
 }
 
 nlohmann::json calcom_env::fake_bookings() {

@@ -28,7 +28,11 @@ config::calcom_settings calcom_test_settings();
 
 class calcom_env {
  public:
-  explicit calcom_env(const backend& db, config::calcom_settings s = calcom_test_settings());
+  /// `redis_url` set: the API keys' request gates are shared through that Redis (a /redis actor
+  /// of the node), as on several nodes; otherwise in-process.
+  explicit calcom_env(const backend& db, config::calcom_settings s = calcom_test_settings(),
+                      const std::string& redis_url = {});
+  ~calcom_env();
 
   calcom_server fake;
   std::unique_ptr<voice_node> node;
@@ -42,6 +46,9 @@ class calcom_env {
   std::string breaker_state();
   /// Requests the fake has seen since the last clear_log.
   int64_t fake_requests();
+
+ private:
+  caf::actor redis_;
 };
 
 /// A webhook body: `{"triggerEvent", "createdAt", "payload"}`.

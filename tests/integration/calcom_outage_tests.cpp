@@ -4,6 +4,7 @@
 // burst of 500 distinct availability checks never puts more than 120 requests into any 60 s
 // window at Cal.com, and every caller still gets an HTTP 200 answer.
 #include "tests/integration/calcom_fixture.hpp"
+#include "tests/support/services.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -85,11 +86,14 @@ VOICE_CASE("Cal.com hanging past the time-out counts as a failure", "[calcom][br
   env.fake.control("faults", {{"clear", true}});
 }
 
-VOICE_CASE("a burst of 500 distinct checks keeps Cal.com under 120 requests a minute",
-           "[calcom][limit]") {
+namespace {
+
+/// 500 distinct checks from 20 callers at once with no cache: at most 120 reach Cal.com in
+/// any minute, every caller is answered, the breaker stays closed.
+void burst(const backend& db, const std::string& redis_url) {
   auto settings = calcom_test_settings();
   settings.cache_ttl = std::chrono::milliseconds{0};  // every check asks Cal.com
-  calcom_env env{db, settings};
+  calcom_env env{db, settings, redis_url};
   std::atomic<int> answered{0}, available{0}, refused{0};
   std::vector<std::thread> callers;
   for (int t = 0; t < 20; ++t)
@@ -113,6 +117,18 @@ VOICE_CASE("a burst of 500 distinct checks keeps Cal.com under 120 requests a mi
   CHECK(available + refused == 500);
   CHECK(available >= 100);                 // the budget was used …
   CHECK(env.breaker_state() == "closed");  // … and our own throttling is no Cal.com failure
+}
+
+}  // namespace
+
+VOICE_CASE("a burst of 500 distinct checks keeps Cal.com under 120 requests a minute",
+           "[calcom][limit]") {
+  burst(db, {});
+}
+
+VOICE_CASE("the same burst with the API key's window shared through Redis", "[calcom][limit]") {
+  ASKPRO_NEED_REDIS(url);
+  burst(db, url);
 }
 
 VOICE_CASE("Cal.com's own 429 pauses the API key: nothing more goes out until Retry-After",
