@@ -71,6 +71,23 @@ class remote_calendar {
 
 using remote_calendar_factory = std::function<std::unique_ptr<remote_calendar>()>;
 
+/// The slot answers every node's connections to one account share (the L2 cache), and the news
+/// that they went stale. Blocking; owned by the connection's worker.
+class shared_slots {
+ public:
+  virtual ~shared_slots() = default;
+  /// The stored answer for `key`, or nullopt (also when the store cannot answer).
+  virtual std::optional<std::vector<int64_t>> get(const std::string& key) = 0;
+  /// Stores an answer for `ttl` (failures are only logged: the cache is an optimisation).
+  virtual void put(const std::string& key, const std::vector<int64_t>& starts,
+                   std::chrono::milliseconds ttl) = 0;
+  /// Drops every stored answer of the account and tells the other nodes' connections to drop
+  /// theirs.
+  virtual void invalidate() = 0;
+};
+
+using shared_slots_factory = std::function<std::unique_ptr<shared_slots>()>;
+
 /// At most N requests in any window per credential (runtime/window_limiter.hpp semantics),
 /// in-process or shared between nodes.
 class request_gate {

@@ -21,7 +21,8 @@ namespace askpro::actors::calendar::detail {
 
 /// One blocking request for the worker.
 struct remote_op {
-  enum class kind { slots, book, find, cancel, reschedule } what = kind::slots;
+  enum class kind { slots, book, find, cancel, reschedule, invalidate } what = kind::slots;
+  bool fresh = false;  ///< slots: not from the shared cache either
   remote_slots_query slots;
   remote_booking_input booking;
   std::string uid, key, reason;
@@ -37,8 +38,10 @@ struct remote_result {
 /// (remote_atom, remote_op) -> remote_result
 using remote_atom = caf::atom_constant<caf::atom("remote")>;
 
-/// The worker (spawn detached): owns the client made by `cfg.factory`, passes the gate before
-/// every request (waiting at most cfg.max_wait) and pauses it after a 429.
+/// The worker (spawn detached): owns the client made by `cfg.factory` and the shared cache made
+/// by `cfg.shared`; answers slots from the shared cache when it can, passes the gate before
+/// every request (waiting at most cfg.max_wait) and pauses it after a 429. `invalidate` drops the
+/// shared cache (and tells the other nodes).
 caf::behavior remote_worker(caf::event_based_actor* self, remote_config cfg,
                             runtime::clock_ptr clock);
 
@@ -111,7 +114,7 @@ void taken_there(provider_actor* self, caf::response_promise rp, const resolved&
 /// True (handled) for slot_taken after running `then`; other errors are not handled.
 std::function<bool(caf::error&)> on_taken(std::function<void()> then);
 
-/// A booking change: drops the cache.
+/// A booking change: drops this connection's cache, and (through the worker) the shared one.
 void changed(provider_actor* self);
 
 void remote_book(provider_actor* self, book_request req, caf::response_promise rp);

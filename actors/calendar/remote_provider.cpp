@@ -106,6 +106,7 @@ caf::behavior remote_provider(provider_actor* self, provider_config cfg, remote_
         return answer<appointments_query>(self, answer_appointments)(q);
       },
       [=](invalidate_atom) { changed(self); },
+      [=](drop_atom) { self->state.remote->cache.clear(); },
       [=](runtime::inspect_atom) { return inspect_json(self->state); },
   };
 }

@@ -5,8 +5,9 @@
 ///
 /// - Slots come from the account (remote_calendar::slots) for the service's event type
 ///   (`calcom_event_type_id`), with the tenant's own rules on top (past, min notice, horizon);
-///   answers are cached for `cache_ttl` and every booking change through us or a webhook
-///   (invalidate_atom) drops the cache at once.
+///   answers are cached for `cache_ttl` in the connection (L1) and, when `shared` is set, for
+///   every node (L2, read by the worker before it asks the account); every booking change through
+///   us or a webhook (invalidate_atom) drops both at once and tells the other nodes (drop_atom).
 /// - A booking is made there first and then recorded here (source phone/api, external_uid = the
 ///   account's uid, no local overlap check: the account owns the time). Idempotent as on the
 ///   internal engine: a known request key answers the first appointment without asking the
@@ -34,8 +35,12 @@
 
 namespace askpro::actors::calendar {
 
-/// (invalidate_atom) as a plain send: drop every cached slot answer (a booking changed).
+/// (invalidate_atom) as a plain send: a booking of the account changed (a webhook): drop the
+/// cached slot answers here, in the shared cache, and on the other nodes.
 using invalidate_atom = caf::atom_constant<caf::atom("invalidat")>;
+/// (drop_atom) as a plain send: another node changed a booking of the account; drop the answers
+/// cached here (the shared cache is already clean).
+using drop_atom = caf::atom_constant<caf::atom("slotdrop")>;
 
 /// The prefix of the detail of a calendar_unavailable our own throttling answered (the request
 /// never went out): a breaker must not count it as the provider failing.
@@ -52,6 +57,8 @@ struct remote_config {
   std::chrono::milliseconds request_timeout{3000};  ///< one remote request
   std::chrono::milliseconds max_wait{2000};         ///< longest wait for the gate
   std::chrono::milliseconds cache_ttl{30000};       ///< 0: no caching
+  /// The account's shared (L2) cache; empty: only this connection's own (L1).
+  shared_slots_factory shared;
 };
 
 /// A start function for the connection under a breaker (kind "calendar").

@@ -3,11 +3,26 @@
 #include "actors/calendar/remote_internal.hpp"
 
 #include <date/tz.h>
+#include <spdlog/spdlog.h>
 #include <caf/all.hpp>
 
 #include <algorithm>
 
 namespace askpro::actors::calendar::detail {
+
+namespace {
+
+/// The account refused our credentials: retrying cannot help (the breaker does not count it);
+/// the operator must fix the branch's calendar settings, so the error names the branch.
+caf::error configuration_error(const provider_state& st) {
+  auto where = st.cfg.model->slug + "/" + st.branch->slug;
+  spdlog::error("calendar of branch {}: {} refused the API key; fix the tenant file", where,
+                st.remote->cfg.provider);
+  return make_error(errc::config, st.remote->cfg.provider + " refused the API key of branch " +
+                                      where + " (calendar settings)");
+}
+
+}  // namespace
 
 void remote_call(provider_actor* self, remote_op op, caf::response_promise rp,
                  std::function<void(remote_result&)> next,
@@ -21,6 +36,7 @@ void remote_call(provider_actor* self, remote_op op, caf::response_promise rp,
       .then([next](remote_result& r) mutable { next(r); },
             [self, rp, on_error](caf::error& err) mutable {
               if (on_error && on_error(err)) return;
+              if (code_of(err) == errc::unauthorized) err = configuration_error(self->state);
               auto& remote = *self->state.remote;
               if (detail_of(err).rfind(throttled_prefix, 0) == 0)
                 ++remote.throttled;
@@ -123,6 +139,7 @@ void with_slots(provider_actor* self, const resolved& what, int64_t from_ms, int
     }
   remote_op op;
   op.what = remote_op::kind::slots;
+  op.fresh = fresh;
   op.slots = {*event_type, from_ms, to_ms, zone_of(self->state), length};
   remote_call(self, std::move(op), rp,
               [self, what, key, staff = *staff, next](remote_result& r) mutable {
@@ -133,7 +150,12 @@ void with_slots(provider_actor* self, const resolved& what, int64_t from_ms, int
 }
 
 void changed(provider_actor* self) {
-  self->state.remote->cache.clear();
+  auto& remote = *self->state.remote;
+  remote.cache.clear();
+  if (!remote.cfg.shared) return;
+  remote_op op;
+  op.what = remote_op::kind::invalidate;
+  self->send(remote.worker, remote_atom::value, std::move(op));
 }
 
 }  // namespace askpro::actors::calendar::detail

@@ -17,7 +17,14 @@ struct worker_state {
   remote_config cfg;
   runtime::clock_ptr clock;
   std::unique_ptr<remote_calendar> client;
+  std::unique_ptr<shared_slots> shared;
 };
+
+/// The shared cache's key of a slots question (the account is the store's own prefix).
+std::string shared_key(const remote_slots_query& q) {
+  return std::to_string(q.event_type_id) + ":" + std::to_string(q.from_ms) + ":" +
+         std::to_string(q.to_ms) + ":" + std::to_string(q.duration_min) + ":" + q.time_zone;
+}
 
 caf::error throttled(const std::string& why) {
   return make_error(errc::calendar_unavailable, std::string{throttled_prefix} + " " + why);
@@ -63,8 +70,23 @@ Result<remote_result> perform(remote_calendar& c, const remote_op& op) {
   return out;
 }
 
+/// Slots from the shared cache; nullopt when it has none (or there is none).
+std::optional<remote_result> shared_answer(worker_state& st, const remote_op& op) {
+  if (!st.shared || op.fresh || op.what != remote_op::kind::slots) return std::nullopt;
+  auto hit = st.shared->get(shared_key(op.slots));
+  if (!hit) return std::nullopt;
+  remote_result out;
+  out.starts = std::move(*hit);
+  return out;
+}
+
 Result<remote_result> run(worker_state& st, const remote_op& op) {
+  if (op.what == remote_op::kind::invalidate) {
+    if (st.shared) st.shared->invalidate();
+    return remote_result{};
+  }
   if (steady::now() > op.deadline) return throttled("queued past its time budget");
+  if (auto cached = shared_answer(st, op)) return std::move(*cached);
   if (auto turn = wait_for_turn(st, op.deadline); !turn) return std::move(turn.error());
   if (!st.client) st.client = st.cfg.factory();
   auto out = perform(*st.client, op);
@@ -78,7 +100,8 @@ Result<remote_result> run(worker_state& st, const remote_op& op) {
 caf::behavior remote_worker(caf::event_based_actor* self, remote_config cfg,
                             runtime::clock_ptr clock) {
   (void)self;
-  auto st = std::make_shared<worker_state>(worker_state{std::move(cfg), std::move(clock), {}});
+  auto st = std::make_shared<worker_state>(worker_state{std::move(cfg), std::move(clock), {}, {}});
+  if (st->cfg.shared) st->shared = st->cfg.shared();
   return {
       [st](remote_atom, remote_op& op) -> caf::result<remote_result> {
         auto out = run(*st, op);

@@ -2,6 +2,7 @@
 
 #include "net/calcom/client.hpp"
 #include "net/calcom/redis_gate.hpp"
+#include "net/calcom/redis_slots.hpp"
 
 #include <algorithm>
 
@@ -91,53 +92,84 @@ std::unique_ptr<actors::calendar::remote_calendar> make_calcom_calendar(
       client_options{std::move(base_url), std::move(api_key), timeout});
 }
 
-std::shared_ptr<const actors::tenant::remote_calendars> make_remote_calendars(
-    const config::settings& settings, std::shared_ptr<actors::calendar::gate_pool> gates) {
-  const auto calcom = settings.calcom;
-  if (!gates)
-    gates = std::make_shared<actors::calendar::gate_pool>([calcom](const std::string&) {
-      return actors::calendar::make_local_gate(calcom.rate_per_min, std::chrono::minutes{1});
-    });
-  auto out = std::make_shared<actors::tenant::remote_calendars>();
-  out->breaker_failures = calcom.breaker_failures;
-  out->breaker_reset = calcom.breaker_reset;
-  out->breaker_reset_max = calcom.breaker_reset_max;
+namespace {
+
+std::shared_ptr<actors::calendar::gate_pool> local_gates(int limit) {
+  return std::make_shared<actors::calendar::gate_pool>([limit](const std::string&) {
+    return actors::calendar::make_local_gate(limit, std::chrono::minutes{1});
+  });
+}
+
+actors::calendar::remote_config base_config(const config::calcom_settings& calcom) {
   actors::calendar::remote_config base;
   base.provider = "calcom";
   base.request_timeout = calcom.timeout;
   base.max_wait = std::min<std::chrono::milliseconds>(calcom.timeout, std::chrono::seconds{2});
   base.cache_ttl = calcom.cache_ttl;
+  return base;
+}
+
+}  // namespace
+
+std::shared_ptr<const actors::tenant::remote_calendars> make_remote_calendars(
+    const config::settings& settings, calcom_sharing sharing) {
+  const auto calcom = settings.calcom;
+  if (!sharing.gates) sharing.gates = local_gates(calcom.rate_per_min);
+  auto out = std::make_shared<actors::tenant::remote_calendars>();
+  out->breaker_failures = calcom.breaker_failures;
+  out->breaker_reset = calcom.breaker_reset;
+  out->breaker_reset_max = calcom.breaker_reset_max;
+  auto base = base_config(calcom);
   // A booking is at most three requests (find by key, book, fresh slots on a refusal).
   out->call_timeout = 3 * (base.request_timeout + base.max_wait) + std::chrono::seconds{1};
   const auto default_url = settings.providers.calcom_base_url;
-  out->make = [base, gates, default_url](const actors::tenant::tenant_model&,
-                                         const actors::tenant::branch_model& branch) {
+  out->make = [base, sharing, default_url](const actors::tenant::tenant_model& tenant,
+                                           const actors::tenant::branch_model& branch) {
     auto cfg = base;
     const auto& cal = branch.calendar;
     auto url = cal.base_url.empty() ? default_url : cal.base_url;
     auto key = cal.api_key;
     auto timeout = cfg.request_timeout;
     cfg.factory = [url, key, timeout] { return make_calcom_calendar(url, key, timeout); };
-    cfg.gate = gates->gate_for(url + "|" + key);
+    cfg.gate = sharing.gates->gate_for(url + "|" + key);
+    if (sharing.slots) {
+      auto account = account_of(url + "|" + key);
+      cfg.shared = [make = sharing.slots, account] { return make(account); };
+      if (sharing.invalidations)
+        sharing.invalidations->attach(
+            account, "/tenants/" + tenant.slug + "/calendars/" + branch.slug + "/breaker");
+    }
     return cfg;
   };
   return out;
 }
 
-std::shared_ptr<actors::calendar::gate_pool> make_gate_pool(const config::settings& settings,
-                                                            caf::actor_system& sys,
-                                                            runtime::registry_ptr registry) {
+calcom_sharing make_sharing(const config::settings& settings, caf::actor_system& sys,
+                            runtime::registry_ptr registry, const std::string& prefix) {
+  calcom_sharing out;
   const int limit = settings.calcom.rate_per_min;
-  const std::chrono::milliseconds window = std::chrono::minutes{1};
-  if (!settings.redis.enabled())
-    return std::make_shared<actors::calendar::gate_pool>([limit, window](const std::string&) {
-      return actors::calendar::make_local_gate(limit, window);
-    });
+  if (!settings.redis.enabled()) {
+    out.gates = local_gates(limit);
+    return out;
+  }
   auto* system = &sys;
-  return std::make_shared<actors::calendar::gate_pool>(
-      [limit, window, system, registry](const std::string& credential) {
-        return make_redis_gate(credential, limit, window, *system, registry);
+  redis_gate_options gate_options;
+  gate_options.key_prefix = prefix + "window:";
+  out.gates = std::make_shared<actors::calendar::gate_pool>(
+      [limit, system, registry, gate_options](const std::string& credential) {
+        return make_redis_gate(credential, limit, std::chrono::minutes{1}, *system, registry,
+                               gate_options);
       });
+  redis_slots_options slot_options;
+  slot_options.key_prefix = prefix + "slots:";
+  slot_options.channel = prefix + "invalidate";
+  out.slots = [system, registry, slot_options](const std::string& account) {
+    return make_redis_slots(account, *system, registry, slot_options);
+  };
+  if (auto endpoint = persistence::parse_redis_url(settings.redis.url))
+    out.invalidations =
+        std::make_shared<slot_invalidations>(*endpoint, sys, registry, slot_options.channel);
+  return out;
 }
 
 }  // namespace askpro::net::calcom

@@ -18,6 +18,7 @@
 
 #include <caf/fwd.hpp>
 
+#include <functional>
 #include <memory>
 
 namespace askpro::net::calcom {
@@ -26,15 +27,27 @@ namespace askpro::net::calcom {
 std::unique_ptr<actors::calendar::remote_calendar> make_calcom_calendar(
     std::string base_url, std::string api_key, std::chrono::milliseconds timeout);
 
-/// The connections of Cal.com branches. `gates` gives each API key its gate; null: in-process
-/// gates of `calcom.rate_per_min` per 60 s.
-std::shared_ptr<const actors::tenant::remote_calendars> make_remote_calendars(
-    const config::settings& settings, std::shared_ptr<actors::calendar::gate_pool> gates = {});
+class slot_invalidations;
 
-/// Gates per API key shared through Redis (/redis in `registry`) when `redis.url` is set,
-/// in-process otherwise.
-std::shared_ptr<actors::calendar::gate_pool> make_gate_pool(const config::settings& settings,
-                                                            caf::actor_system& sys,
-                                                            runtime::registry_ptr registry);
+/// What connections on several nodes share: one request gate per API key, the L2 slot cache
+/// per account and the subscription that drops the other nodes' caches. All empty: in-process
+/// gates of `calcom.rate_per_min` per 60 s and per-connection caches only.
+struct calcom_sharing {
+  std::shared_ptr<actors::calendar::gate_pool> gates;
+  /// The shared cache of an account (see redis_slots.hpp `account_of`).
+  std::function<std::unique_ptr<actors::calendar::shared_slots>(const std::string& account)> slots;
+  std::shared_ptr<slot_invalidations> invalidations;
+};
+
+/// The connections of Cal.com branches.
+std::shared_ptr<const actors::tenant::remote_calendars> make_remote_calendars(
+    const config::settings& settings, calcom_sharing sharing = {});
+
+/// Sharing through Redis (/redis in `registry`, the subscription on `redis.url`) when
+/// `redis.url` is set, none otherwise. Redis names start with `prefix` (`window:`, `slots:`,
+/// `invalidate`).
+calcom_sharing make_sharing(const config::settings& settings, caf::actor_system& sys,
+                            runtime::registry_ptr registry,
+                            const std::string& prefix = "askpro:calcom:");
 
 }  // namespace askpro::net::calcom

@@ -1,6 +1,7 @@
 #include "persistence/redis/redis_connection.hpp"
 
 #include <hiredis/hiredis.h>
+#include <poll.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -92,6 +93,31 @@ Result<redis_reply> redis_connection::command(const std::vector<std::string>& ar
   auto out = convert(raw);
   freeReplyObject(raw);
   return out;
+}
+
+Result<std::optional<redis_reply>> redis_connection::receive(std::chrono::milliseconds wait) {
+  if (broken_) return make_error(errc::unavailable, "redis: connection is broken");
+  auto take = [this]() -> Result<std::optional<redis_reply>> {
+    void* raw = nullptr;
+    if (redisGetReplyFromReader(ctx_, &raw) != REDIS_OK) {
+      broken_ = true;
+      return make_error(errc::unavailable, std::string{"redis: "} + ctx_->errstr);
+    }
+    if (raw == nullptr) return std::optional<redis_reply>{};
+    auto out = convert(static_cast<redisReply*>(raw));
+    freeReplyObject(raw);
+    return std::optional<redis_reply>{std::move(out)};
+  };
+  auto buffered = take();  // a read may have brought several replies at once
+  if (!buffered || *buffered) return buffered;
+  pollfd p{ctx_->fd, POLLIN, 0};
+  int ready = ::poll(&p, 1, static_cast<int>(wait.count()));
+  if (ready == 0) return std::optional<redis_reply>{};
+  if (ready < 0 || redisBufferRead(ctx_) != REDIS_OK) {
+    broken_ = true;
+    return make_error(errc::unavailable, "redis: connection lost while waiting");
+  }
+  return take();
 }
 
 bool redis_connection::peer_closed() {

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,10 @@ class redis_connection {
 
   /// Sends one command (binary-safe arguments) and waits for its reply.
   [[nodiscard]] Result<redis_reply> command(const std::vector<std::string>& argv);
+
+  /// The next reply the server pushes (a subscription's messages), waiting at most `wait`;
+  /// nullopt when none came. Errors: errc::unavailable (the connection is then broken).
+  [[nodiscard]] Result<std::optional<redis_reply>> receive(std::chrono::milliseconds wait);
 
   bool broken() const { return broken_; }
 

@@ -33,9 +33,9 @@ runtime::child_spec directory_spec(const config::settings& s, const runtime::reg
   actors::tenant::directory_config cfg;
   cfg.tenant.registry = reg;
   cfg.tenant.clock = clk;
-  // Cal.com branches: one request gate per API key, shared through /redis when configured.
-  cfg.tenant.remote =
-      net::calcom::make_remote_calendars(s, net::calcom::make_gate_pool(s, sys, reg));
+  // Cal.com branches: request gates per API key and slot caches per account, shared through
+  // Redis when configured.
+  cfg.tenant.remote = net::calcom::make_remote_calendars(s, net::calcom::make_sharing(s, sys, reg));
   cfg.idle = s.runtime.tenant_idle;
   cfg.tick_interval = std::min<std::chrono::milliseconds>(
       std::chrono::seconds{30}, s.runtime.tenant_idle / 4 + std::chrono::seconds{1});

@@ -47,31 +47,20 @@ void seed_calcom(const backend& db, const std::string& url) {
                           {std::string{salon_key}}));
 }
 
-/// The node's options; with a Redis URL the gates are made (lazily, when a connection starts)
-/// over the node's /redis, which `node` points to by then.
+/// The node's options; with a Redis URL the gates, the shared slot cache and its invalidations
+/// go through that Redis under names of this environment's own (`prefix`).
 voice_node_options options_for(const std::string& url, const config::calcom_settings& s,
-                               const std::string& redis_url,
-                               const std::unique_ptr<voice_node>& node) {
+                               const std::string& redis_url, const std::string& prefix) {
   config::settings settings;
   settings.calcom = s;
   settings.providers.calcom_base_url = url;
-  std::shared_ptr<actors::calendar::gate_pool> gates;
-  if (!redis_url.empty()) {
-    const std::string prefix =
-        "askpro:test:calcom:" + std::to_string(::getpid()) + ":" +
-        std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ":";
-    gates =
-        std::make_shared<actors::calendar::gate_pool>([&node, s, prefix](const std::string& key) {
-          net::calcom::redis_gate_options o;
-          o.key_prefix = prefix;
-          o.timeout = std::chrono::seconds{2};
-          return net::calcom::make_redis_gate(key, s.rate_per_min, std::chrono::minutes{1},
-                                              node->sys(), node->registry(), o);
-        });
-  }
+  settings.redis.url = redis_url;
   voice_node_options o;
   o.seed = [url](const backend& db) { seed_calcom(db, url); };
-  o.remote = net::calcom::make_remote_calendars(settings, gates);
+  o.remote = [settings, prefix](caf::actor_system& sys, const runtime::registry_ptr& reg) {
+    return net::calcom::make_remote_calendars(
+        settings, net::calcom::make_sharing(settings, sys, reg, prefix));
+  };
   o.calcom_webhooks = true;
   return o;
 }
@@ -89,7 +78,11 @@ config::calcom_settings calcom_test_settings() {
   return s;
 }
 
-calcom_env::calcom_env(const backend& db, config::calcom_settings s, const std::string& redis_url) {
+calcom_env::calcom_env(const backend& db, config::calcom_settings s, const std::string& redis_url)
+    : prefix_("askpro:test:calcom:" + std::to_string(::getpid()) + ":" +
+              std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()) + ":"),
+      redis_url_(redis_url),
+      settings_(s) {
   fake.control("event_types", nlohmann::json::parse(R"([
     {"id": 1201, "length": 30, "timezone": "Europe/Berlin", "step": 30,
      "hours": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]],
@@ -97,16 +90,39 @@ calcom_env::calcom_env(const backend& db, config::calcom_settings s, const std::
                "fri": [["09:00", "18:00"]], "sat": [["09:00", "18:00"]]}},
     {"id": 1301, "length": 30, "timezone": "Europe/Berlin", "step": 30,
      "hours": {"mon": [["09:00", "18:00"]], "tue": [["09:00", "18:00"]]}}])"));
-  node = std::make_unique<voice_node>(db, options_for(fake.base_url(), s, redis_url, node));
-  if (redis_url.empty()) return;
-  redis_ = persistence::spawn_redis(node->sys(), persistence::parse_redis_url(redis_url));
-  node->registry()->put({"/redis", "redis", "/", runtime::node_status::running, {}, 0, {}, redis_});
+  node = another_node(db);
+}
+
+std::unique_ptr<voice_node> calcom_env::another_node(const backend& db) {
+  auto n = std::make_unique<voice_node>(
+      db, options_for(fake.base_url(), settings_, redis_url_, prefix_));
+  if (redis_url_.empty()) return n;
+  auto redis = persistence::spawn_redis(n->sys(), persistence::parse_redis_url(redis_url_));
+  n->registry()->put({"/redis", "redis", "/", runtime::node_status::running, {}, 0, {}, redis});
+  redis_.push_back({n.get(), redis});
+  return n;
+}
+
+void calcom_env::release(voice_node& n) {
+  for (auto& [owner, redis] : redis_)
+    if (owner == &n && redis) {
+      n.registry()->remove_subtree("/redis");
+      stop_and_wait(n.sys(), redis, caf::exit_reason::kill);
+      redis = nullptr;
+    }
+}
+
+int64_t calcom_env::invalidation_subscribers() {
+  auto reply = runtime::ask<persistence::redis_reply>(
+      node->sys(), node->registry()->actor_at("/redis"), std::chrono::seconds{5},
+      persistence::redis_cmd_atom::value,
+      std::vector<std::string>{"PUBSUB", "NUMSUB", prefix_ + "invalidate"});
+  if (!reply || reply->elements.size() != 2) return -1;
+  return reply->elements[1].integer;
 }
 
 calcom_env::~calcom_env() {
-  if (!redis_) return;
-  node->registry()->remove_subtree("/redis");
-  stop_and_wait(node->sys(), redis_, caf::exit_reason::kill);
+  if (node) release(*node);
 }
 
 nlohmann::json calcom_env::fake_bookings() {

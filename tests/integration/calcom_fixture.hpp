@@ -14,6 +14,8 @@
 
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace askpro::test {
 
@@ -47,8 +49,18 @@ class calcom_env {
   /// Requests the fake has seen since the last clear_log.
   int64_t fake_requests();
 
+  /// One more node on the same database, fake and Redis (as a second server would be); call
+  /// release(node) before it goes.
+  std::unique_ptr<voice_node> another_node(const backend& db);
+  /// Stops the /redis actor of `n` (before `n` is destroyed).
+  void release(voice_node& n);
+  /// How many subscribers the environment's invalidation channel has (Redis only).
+  int64_t invalidation_subscribers();
+
  private:
-  caf::actor redis_;
+  std::string prefix_, redis_url_;
+  config::calcom_settings settings_;
+  std::vector<std::pair<voice_node*, caf::actor>> redis_;
 };
 
 /// A webhook body: `{"triggerEvent", "createdAt", "payload"}`.

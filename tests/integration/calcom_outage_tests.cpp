@@ -3,6 +3,8 @@
 // manual clock) closes it again once Cal.com recovers; a hanging Cal.com counts as failing; a
 // burst of 500 distinct availability checks never puts more than 120 requests into any 60 s
 // window at Cal.com, and every caller still gets an HTTP 200 answer.
+#include "runtime/atoms.hpp"
+#include "runtime/bridge.hpp"
 #include "tests/integration/calcom_fixture.hpp"
 #include "tests/support/services.hpp"
 
@@ -147,4 +149,23 @@ VOICE_CASE("Cal.com's own 429 pauses the API key: nothing more goes out until Re
   CHECK(env.fake_requests() == before);
   CHECK(env.fake.read("stats")["rejected_429"] == 1);
   CHECK(env.breaker_state() == "closed");
+}
+
+VOICE_CASE("Cal.com refusing the API key is a configuration error, not an outage",
+           "[calcom][breaker]") {
+  calcom_env env{db};
+  env.fake.control("faults", {{"unauthorized", true}});
+  for (int d = 2; d <= 6; ++d) {
+    auto r = check_day(env, d, "call_key");
+    CHECK(r["success"] == false);
+    CHECK(r["error"]["code"] == "calendar_unavailable");  // the caller hears: call back
+  }
+  CHECK(env.breaker_state() == "closed");  // retrying cannot help: not counted
+  auto conn = env.node->registry()->actor_at("/tenants/salon/calendars/mitte/breaker/conn");
+  auto state = askpro::runtime::ask<std::string>(env.node->sys(), conn, std::chrono::seconds{5},
+                                                 askpro::runtime::inspect_atom::value);
+  REQUIRE(state);
+  auto j = json::parse(*state);
+  CHECK(j["last_error"] == "config");
+  CHECK(state->find("cal_live_salon") == std::string::npos);  // no secret in inspection
 }

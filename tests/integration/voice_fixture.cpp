@@ -39,7 +39,7 @@ voice_node::voice_node(const backend& db, voice_node_options options)
   actors::tenant::directory_config dir;
   dir.tenant.registry = registry_;
   dir.tenant.clock = clock_;
-  dir.tenant.remote = options.remote;
+  if (options.remote) dir.tenant.remote = options.remote(*sys_, registry_);
   dir.tick_interval = std::chrono::hours{1};
   root_ = runtime::spawn_supervisor(*sys_, actors::tenant::tenancy_root_spec(db.settings(), dir));
   auto settings = testing::http_test_settings();

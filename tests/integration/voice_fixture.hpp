@@ -29,7 +29,10 @@ inline constexpr const char* caller_number = "+4915112345678";
 /// and whether Cal.com's webhook route is mounted too.
 struct voice_node_options {
   std::function<void(const backend&)> seed;  ///< default: seed_voice_salon
-  std::shared_ptr<const actors::tenant::remote_calendars> remote;
+  /// The connections of external calendars, made once the node's actor system exists.
+  std::function<std::shared_ptr<const actors::tenant::remote_calendars>(
+      caf::actor_system&, const runtime::registry_ptr&)>
+      remote;
   bool calcom_webhooks = false;
 };
 
