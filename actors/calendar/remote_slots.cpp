@@ -155,7 +155,7 @@ void changed(provider_actor* self) {
   if (!remote.cfg.shared) return;
   remote_op op;
   op.what = remote_op::kind::invalidate;
-  self->send(remote.worker, remote_atom::value, std::move(op));
+  caf::anon_send(remote.worker, remote_atom::value, std::move(op));  // nobody waits for it
 }
 
 }  // namespace askpro::actors::calendar::detail

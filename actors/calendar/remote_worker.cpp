@@ -90,8 +90,11 @@ Result<remote_result> run(worker_state& st, const remote_op& op) {
   if (auto turn = wait_for_turn(st, op.deadline); !turn) return std::move(turn.error());
   if (!st.client) st.client = st.cfg.factory();
   auto out = perform(*st.client, op);
-  if (!out)
+  if (!out) {
     if (auto pause = st.client->retry_after()) st.cfg.gate->pause_until(st.clock->now() + *pause);
+  } else if (st.shared && op.what == remote_op::kind::slots && st.cfg.cache_ttl.count() > 0) {
+    st.shared->put(shared_key(op.slots), out->starts, st.cfg.cache_ttl);
+  }
   return out;
 }
 

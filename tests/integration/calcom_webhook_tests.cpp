@@ -2,6 +2,7 @@
 // stored, PING answers, bookings made directly in Cal.com appear locally and their cancel,
 // reschedule and no-show follow; a redelivery and the echo of our own booking change nothing;
 // an unknown connection is 404 and another tenant never sees these appointments.
+#include "net/calcom/signature.hpp"
 #include "net/calcom/webhook_routes.hpp"
 #include "persistence/repo/inbox_repo.hpp"
 #include "tests/integration/calcom_fixture.hpp"
@@ -50,6 +51,13 @@ VOICE_CASE("Cal.com webhooks: signature, PING and an unknown connection", "[calc
   auto broken = env.node->post_raw("/webhooks/calcom/salon/mitte", "{not json",
                                    {{"X-Cal-Signature-256", "0"}});
   CHECK(status_code(broken) == 401);  // verified before parsing
+  // Signed but unreadable: 400 naming the problem, nothing stored.
+  auto signed_broken = env.node->post_raw(
+      "/webhooks/calcom/salon/mitte", "{not json",
+      {{"X-Cal-Signature-256", askpro::net::calcom::sign(salon_hook_secret, "{not json")}});
+  CHECK(status_code(signed_broken) == 400);
+  auto no_uid = hook("BOOKING_CREATED", {{"eventTypeId", 1201}});
+  CHECK(status_code(env.webhook("salon", "mitte", no_uid, salon_hook_secret)) == 400);
   CHECK(count_rows(db, "webhook_inbox") == 0);
 }
 
