@@ -38,7 +38,6 @@ struct remote_slots_query {
 struct remote_booking {
   std::string uid, status;  ///< status: accepted | pending | cancelled | rejected
   int64_t start_ms = 0, end_ms = 0;
-  std::map<std::string, std::string> metadata;
 };
 
 /// A booking to make. Personal data (name, email, phone): never logged.

@@ -31,10 +31,11 @@ void answer_check(provider_actor* self, check_query q, caf::response_promise rp)
   auto [from, to] = window_around(self->state, q.start);
   with_slots(self, *what, from, to, false, rp,
              [self, rp, q, slug = what->svc->slug](std::vector<slot>& slots) mutable {
+               // `slots` already obey the tenant's rules: a refused start is never among them.
                check_reply reply{slug, check_status::slot_taken, std::nullopt, {}};
                if (auto refused = rule_refusal(self->state, q.start)) reply.status = *refused;
                for (const auto& s : slots)
-                 if (!rule_refusal(self->state, q.start) && s.start_utc == q.start) {
+                 if (s.start_utc == q.start) {
                    reply.status = check_status::free;
                    reply.free_slot = s;
                  }

@@ -14,8 +14,7 @@ using actors::calendar::remote_booking_input;
 using actors::calendar::remote_slots_query;
 
 remote_booking to_remote(booking_data b) {
-  return remote_booking{std::move(b.uid), std::move(b.status), b.start_ms, b.end_ms,
-                        std::move(b.metadata)};
+  return remote_booking{std::move(b.uid), std::move(b.status), b.start_ms, b.end_ms};
 }
 
 Result<remote_booking> to_remote(Result<booking_data> b) {
