@@ -5,6 +5,8 @@
 #include "persistence/db_worker.hpp"
 #include "runtime/atoms.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <spdlog/spdlog.h>
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -51,7 +53,7 @@ struct dispatcher_state {
   static inline const char* name = "db";
 };
 
-using dispatcher_actor = caf::stateful_actor<dispatcher_state>;
+using dispatcher_actor = runtime::counted_stateful<dispatcher_state>;
 
 bool is_mysql(const dispatcher_state& st) {
   return st.cfg.storage.driver == "mysql";

@@ -3,6 +3,8 @@
 #include "persistence/db_protocol.hpp"
 #include "runtime/atoms.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <spdlog/spdlog.h>
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -24,7 +26,7 @@ struct worker_state {
   static inline const char* name = "db_worker";
 };
 
-using worker_actor = caf::stateful_actor<worker_state>;
+using worker_actor = runtime::counted_stateful<worker_state>;
 
 caf::error ensure_open(worker_state& st) {
   if (st.conn) return {};

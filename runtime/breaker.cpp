@@ -4,7 +4,10 @@
 
 #include "runtime/atoms.hpp"
 #include "runtime/breaker_relay.hpp"
+#include "runtime/counted_actor.hpp"
 #include "runtime/inspect.hpp"
+#include "runtime/metrics/registry.hpp"
+#include "runtime/metrics/tree_metrics.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -39,15 +42,19 @@ breaker_policy policy_of(const breaker_spec& spec) {
   return {spec.max_failures, spec.reset_timeout, spec.max_reset_timeout, spec.multiplier};
 }
 
-class breaker_impl final : public caf::event_based_actor {
+class breaker_impl final : public counted<caf::event_based_actor> {
  public:
   breaker_impl(caf::actor_config& cfg, breaker_spec spec)
-      : caf::event_based_actor(cfg), spec_(std::move(spec)), fsm_(policy_of(spec_)) {
+      : counted(cfg), spec_(std::move(spec)), fsm_(policy_of(spec_)) {
     if (!spec_.clock) spec_.clock = make_system_clock();
     if (!spec_.registry) spec_.registry = std::make_shared<tree_registry>();
     if (!spec_.is_failure) spec_.is_failure = default_is_failure;
     child_path_ = tree_registry::join(spec_.path, spec_.child.id);
+    fsm_.on_transition([this](const breaker_transition& t) { exported(t); });
   }
+
+  /// The state as the metrics export it: 0 closed, 1 half-open, 2 open.
+  int state_code() const noexcept { return code_.load(std::memory_order_relaxed); }
 
   const char* name() const override { return "askpro.breaker"; }
 
@@ -68,6 +75,9 @@ class breaker_impl final : public caf::event_based_actor {
           spdlog::info("breaker {} reset by operator", spec_.path);
           return caf::ok_atom::value;
         },
+        // The operator's restart and stop of the one child (the ops API asks the parent).
+        [this](restart_child_atom a, std::string& id) { return delegate(sup_, a, std::move(id)); },
+        [this](stop_child_atom a, std::string& id) { return delegate(sup_, a, std::move(id)); },
         [this](breaker_open_atom) {
           fsm_.force_open(spec_.clock->now());
           spdlog::info("breaker {} opened by operator", spec_.path);
@@ -228,8 +238,15 @@ class breaker_impl final : public caf::event_based_actor {
     return j.dump();
   }
 
+  void exported(const breaker_transition& t) {
+    code_.store(t.to == breaker_state::closed ? 0 : t.to == breaker_state::half_open ? 1 : 2,
+                std::memory_order_relaxed);
+    if (metrics::enabled()) metrics::breaker_transitions().at({spec_.path, to_string(t.to)}).add();
+  }
+
   breaker_spec spec_;
   breaker_fsm fsm_;
+  std::atomic<int> code_{0};
   std::string child_path_;
   caf::actor sup_;
   bool stopping_ = false;
@@ -245,6 +262,12 @@ class breaker_impl final : public caf::event_based_actor {
 };
 
 }  // namespace
+
+std::optional<int> breaker_state_code(const caf::actor& handle) {
+  auto* raw = caf::actor_cast<caf::abstract_actor*>(handle);
+  auto* b = raw ? dynamic_cast<const breaker_impl*>(raw) : nullptr;
+  return b ? std::optional<int>(b->state_code()) : std::nullopt;
+}
 
 caf::actor spawn_breaker(caf::actor_system& sys, breaker_spec spec) {
   return sys.spawn<breaker_impl>(std::move(spec));

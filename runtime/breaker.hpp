@@ -19,6 +19,7 @@
 ///   (breaker_state_atom)  -> std::string "closed" | "open" | "half_open"
 ///   (breaker_reset_atom)  -> caf::ok_atom   force closed, reset timeout back to base
 ///   (breaker_open_atom)   -> caf::ok_atom   force open (the reset timeout starts now)
+///   (restart_child_atom, id), (stop_child_atom, id) -> as a supervisor's, for the one child
 ///
 /// Errors coming back from forwarded requests: make_error(open_error, …) at once while open (and
 /// for the others while a half-open trial runs); errc::timeout when the child did not answer
@@ -39,6 +40,7 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace askpro::runtime {
@@ -65,6 +67,10 @@ struct breaker_spec {
 /// codes timeout, storage, unavailable, internal and calendar_unavailable. Business errors
 /// (slot_taken, not_found, invalid_argument, …) are answers of a healthy child: not failures.
 bool default_is_failure(const caf::error& err);
+
+/// A breaker's state for the metrics, read without messaging it: 0 closed, 1 half-open, 2 open
+/// (open until a call or a look moves it to half-open); nullopt when `handle` is no breaker.
+std::optional<int> breaker_state_code(const caf::actor& handle);
 
 /// Spawns a breaker (its child starts asynchronously; requests sent before wait for it).
 caf::actor spawn_breaker(caf::actor_system& sys, breaker_spec spec);

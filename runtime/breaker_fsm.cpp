@@ -95,6 +95,7 @@ void breaker_fsm::move_to(breaker_state to, clock::time_point now, std::string r
     consecutive_ = 0;
     opened_at_.reset();
   }
+  if (on_transition_) on_transition_(transitions_.back());
 }
 
 }  // namespace askpro::runtime

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -70,6 +71,10 @@ class breaker_fsm {
   bool trial_in_flight() const { return trial_in_flight_; }
   const std::deque<breaker_transition>& transitions() const { return transitions_; }
   const breaker_policy& policy() const { return policy_; }
+  /// Called after every transition (on the owner's thread), e.g. to export the state.
+  void on_transition(std::function<void(const breaker_transition&)> fn) {
+    on_transition_ = std::move(fn);
+  }
 
  private:
   void move_to(breaker_state to, clock::time_point now, std::string reason);
@@ -86,6 +91,7 @@ class breaker_fsm {
   std::optional<clock::time_point> opened_at_;
   bool trial_in_flight_ = false;
   std::deque<breaker_transition> transitions_;
+  std::function<void(const breaker_transition&)> on_transition_;
 };
 
 }  // namespace askpro::runtime

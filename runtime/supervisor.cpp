@@ -71,7 +71,7 @@ bool is_normal_exit(const caf::error& reason) {
 }
 
 supervisor_impl::supervisor_impl(caf::actor_config& cfg, supervisor_spec spec)
-    : caf::event_based_actor(cfg), spec_(std::move(spec)) {
+    : counted(cfg), spec_(std::move(spec)) {
   if (!spec_.clock) spec_.clock = make_system_clock();
   if (!spec_.registry) spec_.registry = std::make_shared<tree_registry>();
   if (spec_.intensity < 0) spec_.intensity = 0;

@@ -11,6 +11,7 @@
 /// queued operations and replaces the current stop job with one that stops every child.
 /// Thread-safety: an actor; all members run on its own thread of control.
 
+#include "runtime/counted_actor.hpp"
 #include "runtime/supervisor.hpp"
 
 #include <caf/atom.hpp>
@@ -49,7 +50,7 @@ struct stop_job {
   std::function<void()> done;
 };
 
-class supervisor_impl final : public caf::event_based_actor {
+class supervisor_impl final : public counted<caf::event_based_actor> {
  public:
   supervisor_impl(caf::actor_config& cfg, supervisor_spec spec);
 

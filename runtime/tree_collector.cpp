@@ -1,6 +1,7 @@
 #include "runtime/tree_collector.hpp"
 
 #include "runtime/atoms.hpp"
+#include "runtime/counted_actor.hpp"
 #include "runtime/inspect.hpp"
 
 #include <caf/actor_system.hpp>
@@ -49,6 +50,9 @@ json node_json(const tree_node& n, const std::optional<std::string>& state) {
   j["restarts"] = n.restarts;
   j["last_exit_reason"] = n.last_exit_reason;
   j["responsive"] = state.has_value();
+  const auto* counters = counters_of(n.handle);  // read without asking: a stuck actor shows too
+  j["mailbox"] = counters ? json(counters->depth()) : json(nullptr);
+  j["handled"] = counters ? json(counters->handled.load(std::memory_order_relaxed)) : json(nullptr);
   j["state"] = state ? parse_state(*state) : json(nullptr);
   return j;
 }

@@ -4,7 +4,8 @@
 /// Thread-safety: blocking; call from a non-actor thread. Errors: none (unanswered is data).
 ///
 /// Shape of each node: {"path","id","kind","parent","status","started","restarts",
-/// "last_exit_reason","responsive":bool,"state":{…}|null,"children":[…]}; the result is the
+/// "last_exit_reason","responsive":bool,"mailbox","handled" (null for actors that do not count),
+/// "state":{…}|null,"children":[…]}; the result is the
 /// root node ("/"), or {"path":"/","children":[…]} synthesised when no root is registered.
 
 #include "runtime/tree_registry.hpp"

@@ -34,6 +34,7 @@ void tree_registry::restarted(const std::string& path, caf::actor handle,
   i->second.handle = std::move(handle);
   i->second.started = at;
   i->second.restarts += 1;
+  restarts_by_kind_[i->second.kind] += 1;
   i->second.status = node_status::running;
   i->second.last_exit_reason = reason;
 }
@@ -103,6 +104,11 @@ std::size_t tree_registry::size() const {
 std::string tree_registry::join(const std::string& parent, const std::string& id) {
   if (parent.empty() || parent == "/") return "/" + id;
   return parent + "/" + id;
+}
+
+std::map<std::string, uint64_t> tree_registry::restarts_by_kind() const {
+  std::lock_guard<std::mutex> guard{mtx_};
+  return restarts_by_kind_;
 }
 
 }  // namespace askpro::runtime

@@ -8,6 +8,7 @@
 #include <caf/actor.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -50,6 +51,8 @@ class tree_registry {
   /// All nodes, sorted by path.
   std::vector<tree_node> snapshot() const;
   std::size_t size() const;
+  /// Restarts since the registry was made, by kind (kept when the restarted nodes go away).
+  std::map<std::string, uint64_t> restarts_by_kind() const;
 
   /// Joins a parent path and a child id: ("/", "db") → "/db", ("/tenants", "a") → "/tenants/a".
   static std::string join(const std::string& parent, const std::string& id);
@@ -58,6 +61,7 @@ class tree_registry {
   mutable std::mutex mtx_;
   /// Ordered by path, so a subtree is the contiguous range of keys starting with "<path>/".
   std::map<std::string, tree_node> nodes_;
+  std::map<std::string, uint64_t> restarts_by_kind_;
 };
 
 using registry_ptr = std::shared_ptr<tree_registry>;

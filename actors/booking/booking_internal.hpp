@@ -7,6 +7,8 @@
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/customer_repo.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
@@ -28,7 +30,7 @@ struct booking_state {
   int64_t requests = 0, writes = 0;
   static inline const char* name = "booking";
 };
-using booking_actor = caf::stateful_actor<booking_state>;
+using booking_actor = runtime::counted_stateful<booking_state>;
 
 /// The connection (its breaker) of `branch` ("" = the tenant's only branch).
 /// Errors: errc::not_found (unknown branch), errc::calendar_unavailable (not running).

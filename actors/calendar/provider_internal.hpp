@@ -13,6 +13,8 @@
 #include "persistence/repo/customer_repo.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
@@ -44,7 +46,7 @@ struct provider_state {
   }
   time_point now() const { return cfg.clock->now(); }
 };
-using provider_actor = caf::stateful_actor<provider_state>;
+using provider_actor = runtime::counted_stateful<provider_state>;
 
 /// A request's service and staff resolved against the branch.
 struct resolved {

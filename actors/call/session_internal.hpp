@@ -14,6 +14,8 @@
 #include "persistence/db_client.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <date/tz.h>
 #include <caf/all.hpp>
 #include <nlohmann/json.hpp>
@@ -43,7 +45,7 @@ struct session_state {
   bool ended = false;
   static inline const char* name = "call_session";
 };
-using session_actor = caf::stateful_actor<session_state>;
+using session_actor = runtime::counted_stateful<session_state>;
 using promise = caf::response_promise;
 
 // --- context (session_context.cpp) ---------------------------------------------------------

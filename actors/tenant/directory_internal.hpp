@@ -5,6 +5,8 @@
 #include "actors/tenant/tenant_directory.hpp"
 #include "persistence/repo/catalog_records.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <caf/event_based_actor.hpp>
 #include <caf/response_promise.hpp>
 #include <caf/stateful_actor.hpp>
@@ -35,7 +37,7 @@ struct directory_state {
     return runtime::tree_registry::join(cfg.tenant.tenants_path, slug);
   }
 };
-using directory_actor = caf::stateful_actor<directory_state>;
+using directory_actor = runtime::counted_stateful<directory_state>;
 
 /// Answers a lookup: at once when loaded, otherwise when the load finishes.
 void lookup(directory_actor* self, const std::string& slug, caf::response_promise rp);

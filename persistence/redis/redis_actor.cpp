@@ -4,6 +4,8 @@
 #include "persistence/redis/redis_connection.hpp"
 #include "runtime/atoms.hpp"
 
+#include "runtime/counted_actor.hpp"
+
 #include <spdlog/spdlog.h>
 #include <caf/actor_system.hpp>
 #include <caf/event_based_actor.hpp>
@@ -33,7 +35,7 @@ struct redis_state {
   static inline const char* name = "redis";
 };
 
-using redis_actor = caf::stateful_actor<redis_state>;
+using redis_actor = runtime::counted_stateful<redis_state>;
 
 void schedule_retry(redis_actor* self) {
   auto& st = self->state;
