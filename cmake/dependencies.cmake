@@ -26,3 +26,19 @@ find_path(MYSQLCPPCONN_INCLUDE cppconn/driver.h REQUIRED)
 add_library(askpro_mysqlcppconn INTERFACE)
 target_link_libraries(askpro_mysqlcppconn INTERFACE ${MYSQLCPPCONN_LIB})
 target_include_directories(askpro_mysqlcppconn INTERFACE ${MYSQLCPPCONN_INCLUDE})
+
+# askpro_embed_file(TARGET INPUT HEADER NAMESPACE FUNCTION): compiles INPUT into TARGET as the
+# bytes behind `std::string_view NAMESPACE::FUNCTION()` (declared in HEADER), rebuilt on change.
+function(askpro_embed_file target input header namespace function)
+  get_filename_component(stem "${input}" NAME_WE)
+  set(output ${CMAKE_CURRENT_BINARY_DIR}/embedded_${stem}.cpp)
+  add_custom_command(
+    OUTPUT ${output}
+    COMMAND ${CMAKE_COMMAND} -DINPUT=${input} -DOUTPUT=${output} -DHEADER=${header}
+            -DNAMESPACE=${namespace} -DFUNCTION=${function}
+            -P ${PROJECT_SOURCE_DIR}/cmake/embed_file.cmake
+    DEPENDS ${input} ${PROJECT_SOURCE_DIR}/cmake/embed_file.cmake
+    COMMENT "Embedding ${stem}"
+    VERBATIM)
+  target_sources(${target} PRIVATE ${output})
+endfunction()

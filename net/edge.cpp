@@ -3,6 +3,8 @@
 #include "net/http/health_routes.hpp"
 #include "net/http/server.hpp"
 #include "net/ops/actor_routes.hpp"
+#include "net/ops/console_routes.hpp"
+#include "net/ops/metrics_routes.hpp"
 #include "net/ops/ops_guard.hpp"
 
 #include <atomic>
@@ -31,6 +33,8 @@ struct edge::impl {
     api_groups.push_back(
         std::make_shared<http::health_routes>(sys, reg, s.redis.enabled(), o.ready_timeout));
     ops_groups.push_back(std::make_shared<ops::actor_routes>(sys, reg, o.inspect_timeout));
+    ops_groups.push_back(std::make_shared<ops::metrics_routes>(reg));
+    ops_groups.push_back(std::make_shared<ops::console_routes>());
     ops.set_pre_route_check(ops::make_ops_guard(s.ops.token));
   }
 

@@ -3,8 +3,9 @@
 /// without messaging the actor (so a stuck actor still shows its growing queue).
 ///
 /// `counted<Base>` wraps a CAF actor class (event_based_actor, stateful_actor<S>): it counts
-/// each message enqueued (any thread) and each message consumed (its own thread; skipped
-/// messages are counted when they are finally consumed). Depth = enqueued − handled.
+/// each message enqueued (any thread) and each message taken out to be handled (its own thread;
+/// skipped messages are counted when they are finally consumed). Depth = enqueued − handled:
+/// the messages waiting, without the one in progress.
 /// Function-based actors use it as `counted_stateful<State>*` for their `self` parameter.
 /// `counters_of` finds the counters behind any handle (nullptr for actors that do not count).
 /// Thread-safety: relaxed atomics. Ownership: the counters live inside the actor object, which
@@ -53,10 +54,12 @@ class counted : public Base, public counted_source {
     Base::enqueue(std::move(ptr), eu);
   }
 
+  /// Counted when taken out, so the message in progress is no longer "in the mailbox".
   caf::invoke_message_result consume(caf::mailbox_element& x) override {
+    counters_.handled.fetch_add(1, std::memory_order_relaxed);
     auto result = Base::consume(x);
-    if (result != caf::invoke_message_result::skipped)
-      counters_.handled.fetch_add(1, std::memory_order_relaxed);
+    if (result == caf::invoke_message_result::skipped)  // stays queued; counted when consumed
+      counters_.handled.fetch_sub(1, std::memory_order_relaxed);
     return result;
   }
 };

@@ -122,4 +122,10 @@ std::string inspect_node_json(caf::actor_system& sys, const tree_registry& regis
   return node_json(*node, states.front()).dump();
 }
 
+std::string stopped_node_json(const tree_node& node) {
+  auto j = node_json(node, std::nullopt);
+  j["status"] = to_string(node_status::stopped);
+  return j.dump();
+}
+
 }  // namespace askpro::runtime

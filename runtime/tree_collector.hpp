@@ -24,4 +24,8 @@ std::string collect_tree_json(caf::actor_system& sys, const tree_registry& regis
 std::string inspect_node_json(caf::actor_system& sys, const tree_registry& registry,
                               const std::string& path, std::chrono::milliseconds timeout);
 
+/// A node that was just stopped for good, as JSON without asking it: status "stopped", state
+/// null, mailbox and handled as last counted.
+std::string stopped_node_json(const tree_node& node);
+
 }  // namespace askpro::runtime

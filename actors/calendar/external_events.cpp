@@ -4,6 +4,7 @@
 
 #include "actors/calendar/external_apply.hpp"
 #include "actors/calendar/remote_provider.hpp"
+#include "actors/observe/business_metrics.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/inbox_repo.hpp"
@@ -81,6 +82,7 @@ Result<event_effect> receive_event(const event_deps& deps, const external_connec
       });
   if (effect && *effect != event_effect::duplicate && *effect != event_effect::unchanged)
     drop_cache(deps, conn);
+  if (effect && *effect == event_effect::created) observe::count_booking(model->slug, "calcom");
   return effect;
 }
 

@@ -3,6 +3,7 @@
 // runs the repository transaction that re-checks overlap under the staff lock; a `taken` from
 // the database answers slot_taken with alternatives over freshly loaded busy time.
 #include "actors/calendar/provider_internal.hpp"
+#include "actors/observe/business_metrics.hpp"
 
 namespace askpro::actors::calendar::detail {
 namespace {
@@ -77,6 +78,7 @@ void commit_booking(provider_actor* self, book_request req, resolved what, slot 
           return reply_with_alternatives(self, rp, what, req.start, req.alternatives, reply);
         }
         ++st.booked;
+        if (!out.existing) observe::count_booking(st.cfg.model->slug, req.source);
         book_reply reply{
             true, out.existing, check_status::free, info_of(*st.cfg.model, out.record), {}};
         rp.deliver(std::move(reply));

@@ -2,6 +2,7 @@
 // write), reschedule and cancel change the account first and then the local row; reserve holds
 // a slot the account offers in our own database for the rest of the call.
 #include "actors/calendar/remote_internal.hpp"
+#include "actors/observe/business_metrics.hpp"
 #include "actors/tenant/phone.hpp"
 
 #include <caf/all.hpp>
@@ -82,6 +83,8 @@ void record_booking(provider_actor* self, book_request req, resolved what, remot
       },
       [self, rp, existing](claim_outcome<appointment_record>& o) mutable {
         ++self->state.booked;
+        if (!existing && !o.existing)
+          observe::count_booking(self->state.cfg.model->slug, o.record.source);
         rp.deliver(book_reply{true,
                               existing || o.existing,
                               check_status::free,

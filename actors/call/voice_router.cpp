@@ -3,6 +3,7 @@
 #include "actors/call/event_batcher.hpp"
 #include "actors/call/route_cache.hpp"
 #include "actors/call/voice_internal.hpp"
+#include "actors/observe/business_metrics.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/inbox_repo.hpp"
 #include "persistence/transaction.hpp"
@@ -62,15 +63,17 @@ Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope
   const bool redelivered = stored->has_value();
   const bool done = redelivered && (*stored)->processed_at;
   if (done && ev.name != "transcript_updated") return event_outcome{false};
+  bool created = false;
   if (ev.name != "call_inbound") {
     auto applied = persistence::apply_call(c, scope, ev.opening, ev.update, now);
     if (!applied) return std::move(applied.error());
+    created = *applied;
   }
   if (redelivered && !done) {  // recorded earlier, never applied (the start-up replay)
     auto marked = persistence::mark_processed(c, (*stored)->id, now);
     if (!marked) return std::move(marked.error());
   }
-  return event_outcome{!done};
+  return event_outcome{!done, created};
 }
 
 voice_deps with_shared_state(voice_deps deps) {
@@ -95,6 +98,9 @@ Result<event_outcome> record_call_event(const voice_deps& deps, const tenant_rou
   auto out =
       deps.events ? deps.events->record(deps, scope, ev, now) : record_alone(deps, scope, ev, now);
   if (out && ev.name == "call_ended") tell_session_ended(deps, route, ev.opening.retell_call_id);
+  if (out) observe::count_call_event(route.route.company_slug, out->call_created,
+                                     out->fresh && ev.name == "call_ended" ? ev.update.duration_ms
+                                                                          : std::nullopt);
   return out;
 }
 

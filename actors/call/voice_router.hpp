@@ -82,6 +82,7 @@ struct call_event {
 /// What recording did: `fresh` false when the event was already processed (nothing changed).
 struct event_outcome {
   bool fresh = false;
+  bool call_created = false;  ///< this event made the call's first record
 };
 
 /// Records the event in the inbox and applies it to the call record in one transaction, once:

@@ -1,8 +1,12 @@
+#include "actors/call/functions.hpp"
 #include "actors/call/voice_internal.hpp"
+#include "actors/observe/business_metrics.hpp"
 #include "runtime/atoms.hpp"
 #include "runtime/bridge.hpp"
 
 #include <spdlog/spdlog.h>
+
+#include <chrono>
 #include <caf/all.hpp>
 
 namespace askpro::actors::call {
@@ -63,12 +67,10 @@ Result<function_reply> ask_session(const voice_deps& deps, const caf::actor& ses
                                       function_atom::value, request);
 }
 
-}  // namespace
-
-Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
-                                    const std::string& call_id,
-                                    const std::optional<std::string>& from_number,
-                                    function_request request) {
+Result<function_reply> run_in_session(const voice_deps& deps, const tenant_route& route,
+                                      const std::string& call_id,
+                                      const std::optional<std::string>& from_number,
+                                      const function_request& request) {
   if (auto running = running_session(deps, route, call_id)) {
     auto out = ask_session(deps, running, request);
     if (out || code_of(out.error()) == errc::timeout) return out;
@@ -83,6 +85,29 @@ Result<function_reply> run_function(const voice_deps& deps, const tenant_route& 
     if (out || code_of(out.error()) == errc::timeout) return out;
   }
   return out;  // a session that died again and again
+}
+
+/// "ok", the reply's error code, or the code of the error that left the call unanswered.
+std::string outcome_of(const Result<function_reply>& out) {
+  if (!out) {
+    auto code = code_of(out.error());
+    return code ? to_string(*code) : "failed";
+  }
+  if (out->success) return "ok";
+  return out->error_code.value_or("failed");
+}
+
+}  // namespace
+
+Result<function_reply> run_function(const voice_deps& deps, const tenant_route& route,
+                                    const std::string& call_id,
+                                    const std::optional<std::string>& from_number,
+                                    function_request request) {
+  const auto started = std::chrono::steady_clock::now();
+  auto out = run_in_session(deps, route, call_id, from_number, request);
+  const std::chrono::duration<double> took = std::chrono::steady_clock::now() - started;
+  observe::count_function(to_string(function_of(request.name)), outcome_of(out), took.count());
+  return out;
 }
 
 Result<void> start_session(const voice_deps& deps, const tenant_route& route,

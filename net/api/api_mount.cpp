@@ -110,15 +110,15 @@ void api_mount::add(const std::string& method, const std::string& path, api_acce
   };
   auto pattern = pattern_of(path);
   if (method == "GET")
-    routes_->get(pattern, h);
+    routes_->get(pattern, h, path);
   else if (method == "POST")
-    routes_->post(pattern, h);
+    routes_->post(pattern, h, path);
   else if (method == "PATCH")
-    routes_->patch(pattern, h);
+    routes_->patch(pattern, h, path);
   else if (method == "PUT")
-    routes_->put(pattern, h);
+    routes_->put(pattern, h, path);
   else if (method == "DELETE")
-    routes_->del(pattern, h);
+    routes_->del(pattern, h, path);
 }
 
 }  // namespace askpro::net::api

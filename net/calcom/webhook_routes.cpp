@@ -1,6 +1,7 @@
 #include "net/calcom/webhook_routes.hpp"
 
 #include "net/calcom/signature.hpp"
+#include "net/http/http_metrics.hpp"
 #include "net/http/respond.hpp"
 #include "net/http/router.hpp"
 
@@ -27,26 +28,39 @@ void respond_unauthorized(httplib::Response& res, verdict v) {
   http::respond_problem(res, p);
 }
 
-void on_webhook(const event_deps& deps, const httplib::Request& req, httplib::Response& res) {
+/// Answers the delivery; true when it was a repeat of one already applied.
+bool on_webhook(const event_deps& deps, const httplib::Request& req, httplib::Response& res) {
   const auto tenant = req.matches[1].str();
   const auto branch = req.matches[2].str();
   auto conn = actors::calendar::find_connection(deps, tenant, branch);
-  if (!conn) return http::respond_error(res, conn.error());
+  if (!conn) {
+    http::respond_error(res, conn.error());
+    return false;
+  }
   auto v = verify(req.get_header_value(std::string{signature_header}),
                   conn->branch->calendar.webhook_secret, req.body);
   if (v != verdict::valid) {
     spdlog::warn("calcom webhook {}/{}: signature {}", tenant, branch, to_string(v));
-    return respond_unauthorized(res, v);
+    respond_unauthorized(res, v);
+    return false;
   }
   auto ev = parse_webhook(req.body);
-  if (!ev) return http::respond_bad_json(res, ev.error());
+  if (!ev) {
+    http::respond_bad_json(res, ev.error());
+    return false;
+  }
   if (ev->trigger == "PING" || !is_booking_trigger(ev->trigger)) {
     spdlog::info("calcom webhook {}/{}: {} acknowledged", tenant, branch, ev->trigger);
-    return http::respond_json(res, 200, {{"received", true}, {"effect", "none"}});
+    http::respond_json(res, 200, {{"received", true}, {"effect", "none"}});
+    return false;
   }
   auto effect = actors::calendar::receive_event(deps, *conn, to_external(*ev), req.body);
-  if (!effect) return http::respond_error(res, effect.error());
+  if (!effect) {
+    http::respond_error(res, effect.error());
+    return false;
+  }
   http::respond_json(res, 200, {{"received", true}, {"effect", to_string(*effect)}});
+  return *effect == actors::calendar::event_effect::duplicate;
 }
 
 class webhook_routes final : public http::route_group {
@@ -55,7 +69,8 @@ class webhook_routes final : public http::route_group {
   void mount(http::router& routes) override {
     routes.post(R"(/webhooks/calcom/([^/]+)/([^/]+))",
                 [this](const httplib::Request& req, httplib::Response& res) {
-                  on_webhook(deps_, req, res);
+                  const bool duplicate = on_webhook(deps_, req, res);
+                  http::count_webhook_answer("calcom", res.status, duplicate);
                 });
   }
 

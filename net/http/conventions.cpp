@@ -1,5 +1,6 @@
 #include "net/http/conventions.hpp"
 
+#include "net/http/http_metrics.hpp"
 #include "net/http/request_id.hpp"
 #include "net/http/respond.hpp"
 #include "runtime/log.hpp"
@@ -33,11 +34,21 @@ httplib::Server::HandlerResponse before_routing(const pre_route_check& check,
                                                 const httplib::Request& req,
                                                 httplib::Response& res) {
   request_started = steady::now();
+  serving(nullptr);  // a route marks itself when its handler runs
   auto id = choose_request_id(req.get_header_value(request_id_header));
   res.set_header(request_id_header, id);
   runtime::correlation_scope scope(std::move(id));
   if (check && check(req, res)) return httplib::Server::HandlerResponse::Handled;
   return httplib::Server::HandlerResponse::Unhandled;
+}
+
+/// What went wrong when the library refused a request before any handler (empty when unknown).
+std::string detail_for(const httplib::Request& req, int status) {
+  const bool with_body = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+  if (status == 400 && with_body && !req.has_header("Content-Length") &&
+      req.get_header_value("Transfer-Encoding").find("chunked") == std::string::npos)
+    return "a " + req.method + " needs a Content-Length header (0 when there is no body)";
+  return {};
 }
 
 /// Fills empty error responses with a problem document. Always "Handled", so httplib sets the
@@ -53,7 +64,7 @@ httplib::Server::HandlerResponse on_error(const router& routes, const httplib::R
       res.set_header("Allow", join(methods));
     }
   }
-  respond_problem(res, problem_for_status(res.status));
+  respond_problem(res, problem_for_status(res.status, detail_for(req, res.status)));
   return httplib::Server::HandlerResponse::Handled;
 }
 
@@ -79,6 +90,7 @@ void access_log(const std::string& listener, const httplib::Request& req,
   if (request_started != steady::time_point{})
     ms = std::chrono::duration<double, std::milli>(steady::now() - request_started).count();
   request_started = {};
+  record_request(req.method, res.status, ms / 1000.0);
   spdlog::info("{} {} {} {} {:.2f}ms", listener, req.method, req.path, res.status, ms);
 }
 

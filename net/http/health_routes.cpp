@@ -3,6 +3,7 @@
 #include "net/http/respond.hpp"
 #include "net/http/router.hpp"
 #include "runtime/atoms.hpp"
+#include "runtime/breaker.hpp"
 #include "runtime/bridge.hpp"
 
 #include <spdlog/spdlog.h>
@@ -24,15 +25,32 @@ void health_routes::mount(router& routes) {
     std::string failing;
     for (const auto& [name, state] : checks.items())
       if (state != "ok" && state != "disabled") failing += (failing.empty() ? "" : ", ") + name;
+    // Open breakers cut off some tenants' calendars only: their calls still get answers ("we
+    // call you back"), so they are named but do not make the node unready.
+    auto breakers = open_breakers();
     if (failing.empty()) {
-      respond_json(res, 200, {{"status", "ready"}, {"checks", checks}});
+      respond_json(res, 200,
+                   {{"status", breakers.empty() ? "ready" : "degraded"},
+                    {"checks", checks},
+                    {"open_breakers", breakers}});
       return;
     }
     spdlog::warn("not ready: {}", failing);
     auto p = problem_for_status(503, "not ready: " + failing);
     p.code = "not_ready";
-    respond_problem(res, p, {{"checks", checks}});
+    respond_problem(res, p, {{"checks", checks}, {"open_breakers", breakers}});
   });
+}
+
+nlohmann::json health_routes::open_breakers() const {
+  auto out = nlohmann::json::array();
+  for (const auto& node : registry_->snapshot()) {
+    if (node.kind != "breaker") continue;
+    auto code = runtime::breaker_state_code(node.handle);
+    if (code && *code != 0)
+      out.push_back({{"breaker", node.path}, {"state", *code == 1 ? "half_open" : "open"}});
+  }
+  return out;
 }
 
 std::string health_routes::check(const std::string& path) const {

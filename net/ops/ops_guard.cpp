@@ -2,6 +2,7 @@
 
 #include "net/http/bearer.hpp"
 #include "net/http/respond.hpp"
+#include "net/ops/console_routes.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -9,6 +10,7 @@ namespace askpro::net::ops {
 
 http::pre_route_check make_ops_guard(std::string token) {
   return [token = std::move(token)](const httplib::Request& req, httplib::Response& res) {
+    if ((req.method == "GET" || req.method == "HEAD") && req.path == console_path) return false;
     if (http::bearer_matches(req.get_header_value("Authorization"), token)) return false;
     spdlog::warn("ops: refused {} {} (missing or wrong token)", req.method, req.path);
     res.set_header("WWW-Authenticate", "Bearer");

@@ -2,7 +2,8 @@
 /// The ops listener's guard: every request needs `Authorization: Bearer <ops.token>`. Missing
 /// or wrong tokens get a 401 problem with `WWW-Authenticate: Bearer`; an empty configured token
 /// refuses every request (SPEC S11, contract.md `ops.token`). Unknown routes answer 401 too, so
-/// the ops surface reveals nothing to a caller without the token.
+/// the ops surface reveals nothing to a caller without the token. The one exemption is the
+/// console page (`GET /ops/console`), which holds no data.
 /// Thread-safety: the returned check is immutable and safe on any worker thread.
 
 #include "net/http/conventions.hpp"

@@ -1,5 +1,6 @@
 #include "net/retell/routes.hpp"
 
+#include "net/http/http_metrics.hpp"
 #include "net/http/respond.hpp"
 #include "net/http/router.hpp"
 #include "net/retell/handler_internal.hpp"
@@ -21,23 +22,34 @@ void answer_inbound(const voice_deps& deps, const actors::call::tenant_route& ro
                   "application/json");
 }
 
-void on_event(const voice_deps& deps, const httplib::Request& req, httplib::Response& res) {
+/// Answers the event; true when it was a repeat of one already recorded.
+bool on_event(const voice_deps& deps, const httplib::Request& req, httplib::Response& res) {
   auto route = authenticate(deps, req, res);
-  if (!route) return;
+  if (!route) return false;
   auto ev = parse_event(req.body);
-  if (!ev) return respond_unparseable(res, ev.error());
+  if (!ev) {
+    respond_unparseable(res, ev.error());
+    return false;
+  }
   bool inbound = ev->name == "call_inbound";
   if (!inbound && !is_call_event(ev->name)) {
     spdlog::info("retell event '{}' ignored", ev->name);
     res.status = 204;
-    return;
+    return false;
   }
   auto recorded = actors::call::record_call_event(deps, *route, to_call_event(*ev, *route, req));
-  if (!recorded) return http::respond_error(res, recorded.error());
-  if (inbound) return answer_inbound(deps, *route, *ev, res);
-  if (ev->name == "call_started")  // the first function call starts it if this one fails
-    actors::call::start_session_async(deps, *route, ev->call.call_id, ev->call.from_number);
-  res.status = 204;
+  if (!recorded) {
+    http::respond_error(res, recorded.error());
+    return false;
+  }
+  if (inbound) {
+    answer_inbound(deps, *route, *ev, res);
+  } else {
+    if (ev->name == "call_started")  // the first function call starts it if this one fails
+      actors::call::start_session_async(deps, *route, ev->call.call_id, ev->call.from_number);
+    res.status = 204;
+  }
+  return !recorded->fresh;
 }
 
 void on_function(const voice_deps& deps, const httplib::Request& req, httplib::Response& res) {
@@ -69,7 +81,8 @@ class retell_routes final : public http::route_group {
       : deps_(actors::call::with_shared_state(std::move(deps))) {}
   void mount(http::router& routes) override {
     routes.post("/webhooks/retell", [this](const httplib::Request& req, httplib::Response& res) {
-      on_event(deps_, req, res);
+      const bool duplicate = on_event(deps_, req, res);
+      http::count_webhook_answer("retell", res.status, duplicate);
     });
     routes.post("/webhooks/retell/functions",
                 [this](const httplib::Request& req, httplib::Response& res) {

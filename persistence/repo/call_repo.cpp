@@ -177,24 +177,24 @@ Result<int64_t> set_fields(connection& conn, tenant_scope scope, const std::stri
 
 }  // namespace
 
-Result<void> apply_call(connection& conn, tenant_scope scope, const call_opening& opening,
+Result<bool> apply_call(connection& conn, tenant_scope scope, const call_opening& opening,
                         const call_update& update, int64_t now_ms) {
   const auto fields = fields_of(update);
   auto inserted = insert_call(conn, scope, opening, update, fields, now_ms);
-  if (inserted) return caf::unit;
+  if (inserted) return true;
   if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
   const bool changes = !fields.empty() || update.customer_id;
   if (changes) {
     auto matched = set_fields(conn, scope, opening.retell_call_id, update, fields, now_ms);
     if (!matched) return std::move(matched.error());
-    if (*matched > 0) return caf::unit;
+    if (*matched > 0) return false;
   }
   auto found = any_call(conn, opening.retell_call_id);  // exists: whose is it?
   if (!found) return std::move(found.error());
   if (*found && (*found)->first != scope.company_id())
     return make_error(errc::forbidden, "calls: the call belongs to another tenant");
   if (!*found) return make_error(errc::storage, "calls: row vanished after a conflict");
-  return caf::unit;
+  return false;
 }
 
 Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scope,

@@ -61,8 +61,9 @@ struct call_update {
 /// open_call then update_call in as few statements as possible, reading nothing back: a new
 /// call is one INSERT carrying `update`'s fields, an existing one of the tenant one UPDATE (none
 /// when `update` sets nothing). errc::forbidden when the id belongs to another tenant. For
-/// applying provider events; insert-once as open_call.
-[[nodiscard]] Result<void> apply_call(connection& conn, tenant_scope scope,
+/// applying provider events; insert-once as open_call. Answers true when this call inserted the
+/// row (the call's first record), false when it existed.
+[[nodiscard]] Result<bool> apply_call(connection& conn, tenant_scope scope,
                                       const call_opening& opening, const call_update& update,
                                       int64_t now_ms);
 

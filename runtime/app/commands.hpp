@@ -36,4 +36,17 @@ struct token_create_options {
 /// unknown tenant or branch: a line on stderr, exit 1.
 int cmd_token_create(const config::settings& settings, const token_create_options& opts);
 
+struct ops_options {
+  std::string verb;  ///< tree, inspect, restart, stop, "breaker reset", "breaker open", jobs, retry
+  std::string arg;   ///< the actor path or the job id
+  std::string status;                  ///< jobs --status
+  std::optional<std::string> connect;  ///< default http://<ops.listen>
+  std::optional<std::string> token;    ///< default ops.token (env ASKPRO_OPS_TOKEN)
+  bool json = false;
+};
+
+/// `askpro ops …` against a running server: exit 0 on success, 1 when the server answers an
+/// error (404 path, 401 token, 409) or cannot be reached (one line on stderr).
+int cmd_ops(const config::settings& settings, const ops_options& opts);
+
 }  // namespace askpro::app

@@ -1,8 +1,9 @@
 /// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
-/// tenant apply, token create.
+/// tenant apply, token create, ops.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
+#include "runtime/app/ops_cli.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -49,7 +50,9 @@ int main(int argc, char** argv) {
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations and exit");
   provisioning_commands prov;
   add_provisioning_commands(app, prov);
-  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create})
+  askpro::app::ops_options ops;
+  auto ops_cli = askpro::app::add_ops_commands(app, ops);
+  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create, ops_cli.ops})
     add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
@@ -63,5 +66,6 @@ int main(int argc, char** argv) {
   if (migrate->parsed()) return askpro::app::cmd_migrate(*settings);
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
+  if (ops_cli.parsed(ops)) return askpro::app::cmd_ops(*settings, ops);
   return 2;
 }
