@@ -223,6 +223,10 @@ class breaker_impl final : public counted<caf::event_based_actor> {
     j["max_reset_timeout_ms"] = fsm_.policy().max_reset_timeout.count();
     j["call_timeout_ms"] = spec_.call_timeout.count();
     j["opened_at"] = fsm_.opened_at() ? nlohmann::json(format_utc(*fsm_.opened_at())) : nullptr;
+    // When an open breaker lets its next trial call through (null unless open).
+    j["next_trial_at"] = fsm_.state() == breaker_state::open && fsm_.opened_at()
+                             ? nlohmann::json(format_utc(*fsm_.opened_at() + fsm_.reset_timeout()))
+                             : nullptr;
     j["trial_in_flight"] = fsm_.trial_in_flight();
     j["calls_in_flight"] = in_flight_.size();
     j["transitions"] = nlohmann::json::array();

@@ -13,7 +13,8 @@
 ///                            `state` for older readers), consecutive_failures, max_failures,
 ///                            total_failures, total_successes, total_rejections, reset_timeout_ms,
 ///                            base_reset_timeout_ms, max_reset_timeout_ms, call_timeout_ms,
-///                            opened_at (ISO-8601 or null), trial_in_flight, calls_in_flight,
+///                            opened_at (ISO-8601 or null), next_trial_at (when open: the
+///                            first moment a trial call may go), trial_in_flight, calls_in_flight,
 ///                            transitions [{from,to,at,reason}] (last 16), child,
 ///                            child_restarts, child_running
 ///   (breaker_state_atom)  -> std::string "closed" | "open" | "half_open"

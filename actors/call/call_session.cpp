@@ -66,7 +66,11 @@ std::string language_of(const std::string& locale) {
 }
 
 std::string inspect_json(const session_state& st) {
+  // stage: connected (no function yet), in_call, ending (call_ended seen, grace running)
+  const char* stage = st.ended ? "ending" : st.functions == 0 ? "connected" : "in_call";
   nlohmann::json j{{"call_id", st.args.call_id},
+                   {"tenant", st.args.model ? st.args.model->slug : std::string{}},
+                   {"stage", stage},
                    {"branch", st.args.branch},
                    {"functions", st.functions},
                    {"reservations", st.reservations.size()},

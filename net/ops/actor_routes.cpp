@@ -63,7 +63,7 @@ void actor_routes::mount(http::router& routes) {
     res.set_content(node, json_type);
   });
   auto act = [this](const httplib::Request& req, httplib::Response& res) { act_on(req, res); };
-  routes.post("/ops/actors(/.*)/(restart|stop)", act);  // the root too: "/ops/actors/stop"
+  routes.post("/ops/actors(/.*)?/(restart|stop)", act);  // the root too: "/ops/actors/stop"
 
   routes.post("/ops/breakers(/.+)/(reset|open)", act);
 }

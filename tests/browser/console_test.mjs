@@ -58,6 +58,8 @@ if (!existsSync(chromiumPath)) {
 }
 
 const callPath = `/tenants/${tenant}/calls/${callId}`;
+const spareCallId = `${callId}_stop`;
+const spareCallPath = `/tenants/${tenant}/calls/${spareCallId}`;
 const breakerPath = `/tenants/${tenant}/calendars/${opt.branch}/breaker`;
 const bookingPath = `/tenants/${tenant}/booking`;
 
@@ -132,13 +134,14 @@ async function actionResult(page) {
   return byTestId(page, 'message').evaluate((m) => ({ kind: m.dataset.kind, text: m.textContent.trim() }));
 }
 
-async function clickAction(page, testid, expect) {
+async function clickAction(page, testid, expect, wantKind = 'ok') {
   await byTestId(page, 'message').evaluate((m) => { m.hidden = true; delete m.dataset.kind; }).catch(() => {});
   await byTestId(page, testid).click();
   await byTestId(page, 'confirm-yes').waitFor({ state: 'visible' });
   await byTestId(page, 'confirm-yes').click();
   const r = await actionResult(page);
-  check(r.kind === 'ok', `${testid}: the page reports a failure: ${r.text}`);
+  if (wantKind === 'ok') check(r.kind === 'ok', `${testid}: the page reports a failure: ${r.text}`);
+  else check(r.kind === wantKind, `${testid}: expected a ${wantKind} message, the page shows (${r.kind}) ${r.text}`);
   if (expect) check(r.text.includes(expect), `${testid}: message "${r.text}" does not mention ${expect}`);
   return r;
 }
@@ -176,12 +179,12 @@ async function main() {
       if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text())) pageErrors.push(`console: ${msg.text()}`);
     });
 
-    await step('a live call starts through a signed Retell call_started webhook', async () => {
+    async function startCall(id) {
       const ms = Date.now();
       const body = JSON.stringify({
         event: 'call_started',
         call: {
-          call_id: callId, from_number: '+4915112345678', to_number: number,
+          call_id: id, from_number: '+4915112345678', to_number: number,
           direction: 'inbound', call_status: 'ongoing', start_timestamp: ms,
         },
       });
@@ -193,9 +196,18 @@ async function main() {
         signal: AbortSignal.timeout(10000),
       });
       const text = await res.text();
-      check(res.status === 204, `POST /webhooks/retell answered ${res.status}, expected 204: ${text.slice(0, 300)}`);
-      const node = await opsGet(callPath);
-      check(node.kind === 'call', `${callPath} has kind ${node.kind}, expected call`);
+      check(res.status === 204, `POST /webhooks/retell (${id}) answered ${res.status}, expected 204: ${text.slice(0, 300)}`);
+    }
+
+    await step('live calls start through signed Retell call_started webhooks', async () => {
+      await startCall(callId);
+      await startCall(spareCallId);
+      // the 204 comes before the session exists: it starts asynchronously
+      for (const path of [callPath, spareCallPath]) {
+        await until(`${path} to appear in the tree`, async () => (await opsGetStatus(path)) === 200);
+        const node = await opsGet(path);
+        check(node.kind === 'call', `${path} has kind ${node.kind}, expected call`);
+      }
     });
 
     await step('the console loads without a token and asks for one; a wrong token is refused', async () => {
@@ -291,6 +303,25 @@ async function main() {
       await page.waitForFunction(
         (want) => document.querySelector('[data-testid="details"] [data-field="restarts"]')?.textContent === String(want),
         restartsBefore + 1, { timeout: WAIT_MS });
+    });
+
+    await step('restarting the root is refused; the page shows the 409 problem', async () => {
+      await byTestId(page, 'filter').fill('');
+      await treeRow(page, '/').click();
+      await waitDetailsFor(page, '/');
+      const r = await clickAction(page, 'action-restart', '409', 'error');
+      check(/409 Conflict — \S/.test(r.text), `the message lacks the problem's title and detail: ${r.text}`);
+      check((await opsGet('/')).status === 'running', 'the root is not running after the refused restart');
+    });
+
+    await step('stopping a call from the page removes it; the details say it is gone', async () => {
+      await selectByFilter(page, spareCallId, spareCallPath);
+      await clickAction(page, 'action-stop', spareCallPath);
+      await until(`${spareCallPath} to leave the tree`, async () => (await opsGetStatus(spareCallPath)) === 404);
+      await page.locator('[data-testid="details"] .d-gone').waitFor({ state: 'visible' });
+      await treeRow(page, spareCallPath).waitFor({ state: 'detached' });
+      check(await byTestId(page, 'action-restart').isDisabled(), 'Restart stays enabled for an actor that is gone');
+      check((await opsGet(callPath)).status === 'running', `${callPath} stopped with its sibling`);
     });
 
     await step('the Top view lists the restarted actor; the Jobs view answers', async () => {

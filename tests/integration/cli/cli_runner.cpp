@@ -8,11 +8,13 @@
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <csignal>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 extern char** environ;
 
@@ -120,6 +122,61 @@ int64_t cli_site::count(const std::string& table) const {
 
 std::string demo_tenant_text() {
   return slurp(std::string{ASKPRO_SOURCE_DIR} + "/config/demo-tenant.json");
+}
+
+serve_process::serve_process(const cli_site& site, const std::string& ops_token) {
+  auto config = site.write_file(
+      "serve.toml", "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + site.dir() +
+                        "/askpro.db\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n\n[ops]\nlisten = "
+                        "\"127.0.0.1:0\"\ntoken = \"" + ops_token + "\"\n\n[log]\nlevel = \"warn\"\n");
+  out_ = site.dir() + "/serve.out";
+  pid_ = ::fork();
+  REQUIRE(pid_ >= 0);
+  if (pid_ == 0) {
+    std::freopen(out_.c_str(), "w", stdout);
+    std::freopen((out_ + ".err").c_str(), "w", stderr);
+    ::execl(ASKPRO_BINARY, ASKPRO_BINARY, "serve", "--config", config.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+}
+
+serve_process::~serve_process() {
+  stop();
+}
+
+std::string serve_process::url_after(const std::string& marker) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::ifstream in(out_);
+    std::string line;
+    while (std::getline(in, line)) {
+      auto at = line.find(marker);
+      if (at == std::string::npos) continue;
+      auto url = line.substr(at + marker.size());
+      return url.substr(0, url.find('/', std::string{"http://"}.size()));
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds{20});  // polling serve's output
+  }
+  FAIL("askpro serve did not print '" << marker << "'");
+  return {};
+}
+
+std::string serve_process::api_url() {
+  return url_after("API listening on ");
+}
+
+std::string serve_process::ops_url() {
+  return url_after("ops listening on ");
+}
+
+int serve_process::stop() {
+  if (pid_ <= 0) return exit_code_;
+  ::kill(pid_, SIGTERM);
+  int status = 0;
+  if (::waitpid(pid_, &status, 0) == pid_ && WIFEXITED(status)) exit_code_ = WEXITSTATUS(status);
+  pid_ = -1;
+  return exit_code_;
 }
 
 }  // namespace askpro::test

@@ -5,6 +5,8 @@
 
 #include "persistence/connection.hpp"
 
+#include <sys/types.h>
+
 #include <memory>
 #include <string>
 #include <vector>
@@ -41,6 +43,29 @@ class cli_site {
  private:
   std::string dir_;
   std::string config_;
+};
+
+/// `askpro serve` of a site's database on ephemeral ports, in the background, with `ops_token`;
+/// stopped with SIGTERM when destroyed (or by `stop`).
+class serve_process {
+ public:
+  explicit serve_process(const cli_site& site, const std::string& ops_token = "ops-cli-secret");
+  ~serve_process();
+  serve_process(const serve_process&) = delete;
+  serve_process& operator=(const serve_process&) = delete;
+
+  /// "http://127.0.0.1:<port>" of each listener once serve printed it (REQUIREs it within 30 s).
+  std::string api_url();
+  std::string ops_url();
+  /// SIGTERM, then the exit code (-1 when it did not exit normally). Idempotent.
+  int stop();
+
+ private:
+  std::string url_after(const std::string& marker);
+
+  std::string out_;
+  pid_t pid_ = -1;
+  int exit_code_ = -1;
 };
 
 /// The demo tenant file's text.

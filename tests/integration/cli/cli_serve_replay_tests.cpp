@@ -7,10 +7,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-#include <csignal>
-
 #include <chrono>
 #include <thread>
 
@@ -33,25 +29,6 @@ std::string ended_body(const std::string& call_id) {
                       {"start_timestamp", 1764576000000},
                       {"end_timestamp", 1764576090000}};
   return nlohmann::json{{"event", "call_ended"}, {"call", call}}.dump();
-}
-
-/// `askpro serve` on ephemeral ports with the site's database, in the background.
-pid_t start_serve(const cli_site& site) {
-  auto config = site.write_file(
-      "serve.toml", "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + site.dir() +
-                        "/askpro.db\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n\n[ops]\nlisten = "
-                        "\"127.0.0.1:0\"\n\n[log]\nlevel = \"warn\"\n");
-  const std::string out = site.dir() + "/serve.out";
-  pid_t pid = ::fork();
-  REQUIRE(pid >= 0);
-  if (pid == 0) {
-    std::freopen(out.c_str(), "w", stdout);
-    std::freopen((out + ".err").c_str(), "w", stderr);
-    ::execl(ASKPRO_BINARY, ASKPRO_BINARY, "serve", "--config", config.c_str(),
-            static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
 }
 
 /// The call's status once it is ended, polled until `deadline` ("" when it never was).
@@ -86,15 +63,11 @@ TEST_CASE("serve applies an unprocessed inbox event at start-up", "[serve][repla
     REQUIRE(rec->fresh);
   }
   REQUIRE(site.count("calls") == 0);
-  pid_t pid = start_serve(site);
+  serve_process serve{site};
   auto status =
       wait_for_end(site, "call_crash", std::chrono::steady_clock::now() + std::chrono::seconds{30});
-  ::kill(pid, SIGTERM);
-  int exit_status = 0;
-  REQUIRE(::waitpid(pid, &exit_status, 0) == pid);
+  CHECK(serve.stop() == 0);
   CHECK(status == "ended");
-  CHECK(WIFEXITED(exit_status));
-  CHECK(WEXITSTATUS(exit_status) == 0);
   auto pending =
       site.connect()->query("SELECT COUNT(*) AS n FROM webhook_inbox WHERE processed_at IS NULL");
   REQUIRE(pending);
