@@ -268,6 +268,7 @@ class breaker_impl final : public counted<caf::event_based_actor> {
 }  // namespace
 
 std::optional<int> breaker_state_code(const caf::actor& handle) {
+  if (!handle) return std::nullopt;
   auto* raw = caf::actor_cast<caf::abstract_actor*>(handle);
   auto* b = raw ? dynamic_cast<const breaker_impl*>(raw) : nullptr;
   return b ? std::optional<int>(b->state_code()) : std::nullopt;

@@ -68,6 +68,7 @@ template <class State>
 using counted_stateful = counted<caf::stateful_actor<State>>;
 
 inline const actor_counters* counters_of(const caf::actor& handle) {
+  if (!handle) return nullptr;  // a registered node without a live actor
   auto* raw = caf::actor_cast<caf::abstract_actor*>(handle);
   auto* src = raw ? dynamic_cast<const counted_source*>(raw) : nullptr;
   return src ? &src->counters() : nullptr;

@@ -33,7 +33,8 @@ TEST_CASE("ready when the database actor answers ping", "[http][ready]") {
   f.start();
   auto doc = get_ready(f, 200);
   CHECK(doc == nlohmann::json{{"status", "ready"},
-                              {"checks", {{"database", "ok"}, {"redis", "disabled"}}}});
+                              {"checks", {{"database", "ok"}, {"redis", "disabled"}}},
+                              {"open_breakers", nlohmann::json::array()}});
 }
 
 TEST_CASE("not ready when the database actor answers an error", "[http][ready]") {
