@@ -243,7 +243,9 @@ class breaker_impl final : public counted<caf::event_based_actor> {
   }
 
   void exported(const breaker_transition& t) {
-    code_.store(t.to == breaker_state::closed ? 0 : t.to == breaker_state::half_open ? 1 : 2,
+    code_.store(t.to == breaker_state::closed      ? 0
+                : t.to == breaker_state::half_open ? 1
+                                                   : 2,
                 std::memory_order_relaxed);
     if (metrics::enabled()) metrics::breaker_transitions().at({spec_.path, to_string(t.to)}).add();
   }

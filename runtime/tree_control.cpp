@@ -45,7 +45,8 @@ Result<tree_node> on_breaker(caf::actor_system& sys, const tree_node& node, tree
   auto r = action == tree_action::breaker_reset
                ? ask<caf::ok_atom>(sys, node.handle, timeout, breaker_reset_atom::value)
                : ask<caf::ok_atom>(sys, node.handle, timeout, breaker_open_atom::value);
-  if (!r) return as_conflict(r.error(), std::string{"cannot "} + to_string(action) + " " + node.path);
+  if (!r)
+    return as_conflict(r.error(), std::string{"cannot "} + to_string(action) + " " + node.path);
   return node;
 }
 

@@ -98,9 +98,10 @@ Result<event_outcome> record_call_event(const voice_deps& deps, const tenant_rou
   auto out =
       deps.events ? deps.events->record(deps, scope, ev, now) : record_alone(deps, scope, ev, now);
   if (out && ev.name == "call_ended") tell_session_ended(deps, route, ev.opening.retell_call_id);
-  if (out) observe::count_call_event(route.route.company_slug, out->call_created,
-                                     out->fresh && ev.name == "call_ended" ? ev.update.duration_ms
-                                                                          : std::nullopt);
+  if (out)
+    observe::count_call_event(
+        route.route.company_slug, out->call_created,
+        out->fresh && ev.name == "call_ended" ? ev.update.duration_ms : std::nullopt);
   return out;
 }
 

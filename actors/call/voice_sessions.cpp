@@ -6,8 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include <chrono>
 #include <caf/all.hpp>
+#include <chrono>
 
 namespace askpro::actors::call {
 

@@ -10,23 +10,26 @@ namespace metrics = runtime::metrics;
 
 struct business_families {
   metrics::family<metrics::counter, 2> functions{
-      "askpro_function_calls_total", "Voice and MCP function calls by function and outcome.",
+      "askpro_function_calls_total",
+      "Voice and MCP function calls by function and outcome.",
       {"function", "outcome"}};
   metrics::family<metrics::histogram, 1> function_seconds{
-      "askpro_function_duration_seconds", "Time to answer a function call, by function.",
+      "askpro_function_duration_seconds",
+      "Time to answer a function call, by function.",
       {"function"}};
   metrics::family<metrics::counter, 2> bookings{
       "askpro_bookings_total", "Appointments booked, by tenant and source.", {"tenant", "source"}};
-  metrics::family<metrics::counter, 1> calls{"askpro_calls_total", "Calls, by tenant.",
-                                             {"tenant"}};
+  metrics::family<metrics::counter, 1> calls{"askpro_calls_total", "Calls, by tenant.", {"tenant"}};
   /// Kept in milliseconds, exported in seconds.
   metrics::family<metrics::counter, 1> call_ms{
-      "askpro_call_seconds_total", "Call duration in seconds (not billed time), by tenant.",
-      {"tenant"}, 0.001};
+      "askpro_call_seconds_total",
+      "Call duration in seconds (not billed time), by tenant.",
+      {"tenant"},
+      0.001};
   metrics::family<metrics::gauge, 1> balance{
       "askpro_balance_cents", "Prepaid balance in cents, by tenant.", {"tenant"}};
-  metrics::family<metrics::gauge, 1> jobs{"askpro_jobs", "Jobs in the queue, by status.",
-                                          {"status"}};
+  metrics::family<metrics::gauge, 1> jobs{
+      "askpro_jobs", "Jobs in the queue, by status.", {"status"}};
 };
 
 business_families& families() {

@@ -13,12 +13,12 @@ namespace metrics = runtime::metrics;
 struct http_families {
   std::mutex mtx;
   std::deque<route_stats> routes;  ///< stable addresses
-  metrics::family<metrics::histogram, 1> latency{
-      "askpro_http_request_duration_seconds", "Time from request to response, by route.",
-      {"route"}};
-  metrics::family<metrics::counter, 2> webhooks{
-      "askpro_webhooks_total", "Webhook deliveries by provider and outcome.",
-      {"provider", "outcome"}};
+  metrics::family<metrics::histogram, 1> latency{"askpro_http_request_duration_seconds",
+                                                 "Time from request to response, by route.",
+                                                 {"route"}};
+  metrics::family<metrics::counter, 2> webhooks{"askpro_webhooks_total",
+                                                "Webhook deliveries by provider and outcome.",
+                                                {"provider", "outcome"}};
 };
 
 http_families& families() {
@@ -36,8 +36,7 @@ bool known_method(std::string_view m) {
 
 void render_requests(metrics::exposition& out) {
   auto& f = families();
-  out.family("askpro_http_requests_total", "HTTP requests by route, method and status.",
-             "counter");
+  out.family("askpro_http_requests_total", "HTTP requests by route, method and status.", "counter");
   std::lock_guard lock(f.mtx);
   for (const auto& r : f.routes)
     for (std::size_t i = 0; i < r.by_status.size(); ++i)
@@ -68,7 +67,8 @@ std::string route_label(const std::string& pattern) {
     if (c == '(') {
       int depth = 1;
       const bool slash = i + 1 < pattern.size() && pattern[i + 1] == '/';
-      while (++i < pattern.size() && depth > 0) depth += pattern[i] == '(' ? 1 : pattern[i] == ')' ? -1 : 0;
+      while (++i < pattern.size() && depth > 0)
+        depth += pattern[i] == '(' ? 1 : pattern[i] == ')' ? -1 : 0;
       --i;
       out += slash ? "/{}" : "{}";
     } else if (c == '\\' && i + 1 < pattern.size()) {

@@ -27,8 +27,7 @@ std::string caller_of(const httplib::Request& req) {
   std::string user;
   for (char c : req.get_header_value("X-Ops-User")) {
     if (user.size() == 64) break;
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '@' ||
-        c == '-')
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '@' || c == '-')
       user += c;
   }
   return (user.empty() ? "anonymous" : user) + "@" + req.remote_addr;

@@ -7,7 +7,8 @@ namespace askpro::net::ops {
 ops_answer ops_request(const ops_endpoint& to, const std::string& method,
                        const std::string& target) {
   if (to.base_url.rfind("http://", 0) != 0)
-    return {0, {}, "--connect must be an http:// URL (the ops listener), not '" + to.base_url + "'"};
+    return {
+        0, {}, "--connect must be an http:// URL (the ops listener), not '" + to.base_url + "'"};
   httplib::Client client(to.base_url);
   client.set_connection_timeout(to.timeout);
   client.set_read_timeout(to.timeout);

@@ -46,7 +46,8 @@ request_line request_for(const ops_options& o) {
   if (o.verb == "restart" || o.verb == "stop") return {"POST", "/ops/actors/" + p + "/" + o.verb};
   if (o.verb == "breaker reset") return {"POST", "/ops/breakers/" + p + "/reset"};
   if (o.verb == "breaker open") return {"POST", "/ops/breakers/" + p + "/open"};
-  if (o.verb == "jobs") return {"GET", "/ops/jobs" + (o.status.empty() ? "" : "?status=" + o.status)};
+  if (o.verb == "jobs")
+    return {"GET", "/ops/jobs" + (o.status.empty() ? "" : "?status=" + o.status)};
   return {"POST", "/ops/jobs/" + p + "/retry"};
 }
 

@@ -30,7 +30,9 @@ class family {
 
   family(std::string name, std::string help, std::array<std::string, N> label_names,
          double scale = 1.0)
-      : name_(std::move(name)), help_(std::move(help)), labels_(std::move(label_names)),
+      : name_(std::move(name)),
+        help_(std::move(help)),
+        labels_(std::move(label_names)),
         scale_(scale) {}
 
   Metric& at(const values& vs) {

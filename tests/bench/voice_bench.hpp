@@ -29,7 +29,6 @@ struct voice_rig {
   std::vector<bench_tenant> tenants;
   actors::call::voice_deps deps;
   std::string sqlite_path;
-  std::string tag;  ///< prefixes call ids, so a second round of the same load makes new calls
 };
 
 /// Per function samples of a set of calls: check_availability, reserve_slot, book_appointment.

@@ -111,7 +111,7 @@ void sequential_calls(const voice_rig& rig, int count, int day) {
   std::vector<call_stats> per(static_cast<std::size_t>(count));
   auto t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < count; ++i)
-    one_call(rig, plan_of(rig, rig.tag + "call_seq_", i, day, 1), per[std::size_t(i)]);
+    one_call(rig, plan_of(rig, "call_seq_", i, day, 1), per[std::size_t(i)]);
   print_calls("unloaded: " + std::to_string(count) + " calls one after another, one tenant", per,
               std::chrono::steady_clock::now() - t0);
 }
@@ -135,7 +135,7 @@ void route_lookups(const voice_rig& rig, int count) {
 
 void burst_calls(const voice_rig& rig, int calls, int day) {
   std::vector<one_call_plan> plans;
-  for (int i = 0; i < calls; ++i) plans.push_back(plan_of(rig, rig.tag + "call_burst_", i, day, 1));
+  for (int i = 0; i < calls; ++i) plans.push_back(plan_of(rig, "call_burst_", i, day, 1));
   run_plans(rig, plans,
             "burst: " + std::to_string(calls) +
                 " calls at the same instant, one tenant, no think time (worst case)");
@@ -147,7 +147,7 @@ void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::millisec
   std::uniform_int_distribution<int> start{0, int(spread.count())};
   std::vector<one_call_plan> plans;
   for (int i = 0; i < calls; ++i) {
-    auto p = plan_of(rig, rig.tag + "call_paced_", i, day, rig.tenants.size());
+    auto p = plan_of(rig, "call_paced_", i, day, rig.tenants.size());
     p.start_delay = std::chrono::milliseconds{start(rng)};
     p.think = think;
     plans.push_back(std::move(p));
@@ -171,7 +171,7 @@ void webhook_ingestion(const voice_rig& rig, int events, int threads) {
       fakes::retell_client client{"127.0.0.1", rig.port, tenant.key};
       for (int i = next++; i < events; i = next++) {
         auto body =
-            fakes::retell_client::event("call_started", rig.tag + "ing_" + std::to_string(i),
+            fakes::retell_client::event("call_started", "ing_" + std::to_string(i),
                                         "+4915200" + std::to_string(100000 + i), tenant.number);
         auto t1 = std::chrono::steady_clock::now();
         auto res = client.post("/webhooks/retell", body.dump(), rig.now_ms);

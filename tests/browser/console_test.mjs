@@ -364,6 +364,7 @@ async function main() {
       await treeRow(page, show).waitFor({ state: 'visible' });
       await treeRow(page, show).click();
       await waitDetailsFor(page, show);
+      if (await byTestId(page, 'message').isVisible()) await page.locator('#message-close').click();
       await page.screenshot({ path: screenshot });
     });
   } finally {

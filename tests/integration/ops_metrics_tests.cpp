@@ -33,21 +33,22 @@ void event(voice_node& n, const std::string& name, const std::string& call_id, i
 void play(voice_node& n) {
   event(n, "call_started", "call_metrics", 204);
   event(n, "call_started", "call_metrics", 204);  // redelivered
-  auto forged = n.post_raw("/webhooks/retell",
-                           retell_client::event("call_started", "call_forged", caller_number,
-                                                salon_number).dump(),
-                           {{"x-retell-signature", "v=1,d=00"}});
+  auto forged = n.post_raw(
+      "/webhooks/retell",
+      retell_client::event("call_started", "call_forged", caller_number, salon_number).dump(),
+      {{"x-retell-signature", "v=1,d=00"}});
   REQUIRE(forged);
   REQUIRE(forged->status == 401);
   REQUIRE(n.call("get_current_context", json::object(), "call_metrics")["success"] == true);
   REQUIRE(n.call("get_current_context_v3", json::object(), "call_metrics")["success"] == true);
-  const json booking{{"date", "2026-12-02"}, {"time", "10:00"}, {"service", "cut"},
-                     {"name", "Erika"}};
+  const json booking{
+      {"date", "2026-12-02"}, {"time", "10:00"}, {"service", "cut"}, {"name", "Erika"}};
   REQUIRE(n.call("book_appointment", booking, "call_metrics")["success"] == true);
   REQUIRE(n.call("book_appointment", booking, "call_metrics")["success"] == true);  // retried
   REQUIRE(n.call("frobnicate", json::object(), "call_metrics")["success"] == false);
-  event(n, "call_ended", "call_metrics", 204,
-        {{"call_status", "ended"}, {"duration_ms", 61500}, {"disconnection_reason", "user_hangup"}});
+  event(
+      n, "call_ended", "call_metrics", 204,
+      {{"call_status", "ended"}, {"duration_ms", 61500}, {"disconnection_reason", "user_hangup"}});
 }
 
 /// Scrapes until the access log of the workload's last function call was counted (httplib logs
@@ -86,8 +87,7 @@ TEST_CASE("metrics move by exactly the workload and pass promtool", "[ops][metri
     CHECK(d(R"(askpro_webhooks_total{provider="retell",outcome="bad_signature"})") == 1);
     CHECK(d(R"(askpro_function_calls_total{function="get_current_context",outcome="ok"})") == 2);
     CHECK(d(R"(askpro_function_calls_total{function="book_appointment",outcome="ok"})") == 2);
-    CHECK(d(R"(askpro_function_calls_total{function="unknown",outcome="unknown_function"})") ==
-          1);
+    CHECK(d(R"(askpro_function_calls_total{function="unknown",outcome="unknown_function"})") == 1);
     CHECK(d(R"(askpro_function_duration_seconds_count{function="book_appointment"})") == 2);
     CHECK(d(R"(askpro_bookings_total{tenant="salon",source="phone"})") == 1);
     CHECK(d(functions_ok) == 5);

@@ -102,9 +102,10 @@ TEST_CASE("ops restarts and stops actors and refuses what cannot be done", "[ops
     CHECK(post_json(ops, "/ops/actors/tenants/nope/restart", 404)["code"] == "not_found");
     CHECK(post_json(ops, "/ops/breakers/tenants/salon/booking/open", 404)["code"] == "not_found");
     // A booking after the restart is served by the new incarnation.
-    auto booked = n.call("book_appointment", {{"date", "2026-12-02"}, {"time", "11:00"},
-                                              {"service", "cut"}, {"name", "Erika"}},
-                         "call_after");
+    auto booked =
+        n.call("book_appointment",
+               {{"date", "2026-12-02"}, {"time", "11:00"}, {"service", "cut"}, {"name", "Erika"}},
+               "call_after");
     CHECK(booked["success"] == true);
   });
 }
@@ -118,7 +119,6 @@ TEST_CASE("ops actions need the token", "[ops]") {
     REQUIRE(res);
     CHECK(res->status == 401);
     ops_client ops{n};
-    CHECK(ops.get_json(std::string{"/ops/actors"} + mitte_breaker)["state"]["breaker"] ==
-          "closed");
+    CHECK(ops.get_json(std::string{"/ops/actors"} + mitte_breaker)["state"]["breaker"] == "closed");
   });
 }

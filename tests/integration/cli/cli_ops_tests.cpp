@@ -25,8 +25,9 @@ int64_t now_ms() {
 
 struct ops_site {
   ops_site() {
-    REQUIRE(site.run({"tenant", "apply", site.write_file("demo.json", demo_tenant_text())})
-                .exit_code == 0);
+    REQUIRE(
+        site.run({"tenant", "apply", site.write_file("demo.json", demo_tenant_text())}).exit_code ==
+        0);
     url = serve.ops_url();
   }
   cli_result ops(std::vector<std::string> args, const std::string& token = "ops-cli-secret") {

@@ -128,7 +128,8 @@ serve_process::serve_process(const cli_site& site, const std::string& ops_token)
   auto config = site.write_file(
       "serve.toml", "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + site.dir() +
                         "/askpro.db\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n\n[ops]\nlisten = "
-                        "\"127.0.0.1:0\"\ntoken = \"" + ops_token + "\"\n\n[log]\nlevel = \"warn\"\n");
+                        "\"127.0.0.1:0\"\ntoken = \"" +
+                        ops_token + "\"\n\n[log]\nlevel = \"warn\"\n");
   out_ = site.dir() + "/serve.out";
   pid_ = ::fork();
   REQUIRE(pid_ >= 0);

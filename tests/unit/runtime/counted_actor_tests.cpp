@@ -28,7 +28,9 @@ caf::behavior gated(counted_stateful<gate_state>* self, std::shared_future<void>
   return {
       [open](block_atom) { open.wait(); },
       [self](work_atom) { ++self->state.worked; },
-      [self](inspect_atom) { return json{{"worked", self->state.worked}}.dump(); },
+      [self](inspect_atom) {
+        return json{{"worked", self->state.worked}}.dump();
+      },
   };
 }
 

@@ -102,12 +102,7 @@ TEST_CASE("scaled counters export seconds from milliseconds", "[metrics]") {
 
 TEST_CASE("the tree's figures count actors, restarts and breaker states", "[metrics][tree]") {
   runtime_fixture f;
-  breaker_spec b;
-  b.child = probe_child("conn", f.log);
-  b.registry = f.registry;
-  b.clock = f.clock;
-  f.root(f.spec("/", strategy::one_for_one,
-                {probe_child("a", f.log), {"mbrk", "breaker", breaker_start(b)}}));
+  f.root(f.spec("/", strategy::one_for_one, {probe_child("a", f.log), f.breaker_child("mbrk")}));
   REQUIRE(f.eventually([&] { return f.registry->size() == 4; }));
   auto old = f.at("/a");
   caf::anon_send_exit(old, caf::exit_reason::kill);

@@ -77,6 +77,14 @@ runtime_fixture::~runtime_fixture() {
   sys_ptr.reset();
 }
 
+runtime::child_spec runtime_fixture::breaker_child(const std::string& id) {
+  runtime::breaker_spec b;
+  b.child = probe_child("conn", log);
+  b.registry = registry;
+  b.clock = clock;
+  return {id, "breaker", runtime::breaker_start(b)};
+}
+
 runtime::supervisor_spec runtime_fixture::spec(const std::string& path, runtime::strategy strat,
                                                std::vector<runtime::child_spec> children) {
   runtime::supervisor_spec s;

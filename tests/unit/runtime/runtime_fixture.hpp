@@ -3,6 +3,7 @@
 // probe actors that log their starts and stops, and bounded waits (no sleeps to order events).
 
 #include "runtime/atoms.hpp"
+#include "runtime/breaker.hpp"
 #include "runtime/bridge.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/error.hpp"
@@ -70,6 +71,8 @@ struct runtime_fixture {
   /// A supervisor spec wired to this fixture's registry and clock.
   runtime::supervisor_spec spec(const std::string& path, runtime::strategy strat,
                                 std::vector<runtime::child_spec> children = {});
+  /// A child spec `id` of kind "breaker" guarding a probe child "conn", wired to this fixture.
+  runtime::child_spec breaker_child(const std::string& id);
   /// The handle registered at `path` (invalid when absent).
   caf::actor at(const std::string& path) const { return registry->actor_at(path); }
   int restarts(const std::string& path) const;

@@ -46,14 +46,10 @@ void put(runtime_fixture& f, const std::string& path, const std::string& parent,
 
 TEST_CASE("a small tree becomes nested JSON with each actor's state", "[tree]") {
   runtime_fixture f;
-  breaker_spec b;
-  b.child = probe_child("conn", f.log);
-  b.registry = f.registry;
-  b.clock = f.clock;
   auto inner = f.spec("", strategy::one_for_one, {probe_child("x", f.log)});
   f.root(f.spec("/", strategy::one_for_one,
                 {probe_child("a", f.log),
-                 {"b", "breaker", breaker_start(b)},
+                 f.breaker_child("b"),
                  {"sub", "supervisor", supervisor_start(inner)}}));
   REQUIRE(f.eventually([&] { return f.registry->size() == 6; }));
   auto tree = json::parse(collect_tree_json(f.sys, *f.registry, 2000ms));

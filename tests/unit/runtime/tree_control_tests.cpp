@@ -16,12 +16,8 @@ namespace {
 
 struct control_fixture : runtime_fixture {
   control_fixture() {
-    breaker_spec b;
-    b.child = probe_child("conn", log);
-    b.registry = registry;
-    b.clock = clock;
     root(spec("/", strategy::one_for_one,
-              {probe_child("a", log), probe_child("b", log), {"brk", "breaker", breaker_start(b)}}));
+              {probe_child("a", log), probe_child("b", log), breaker_child("brk")}));
     REQUIRE(eventually([&] { return registry->size() == 5; }));
   }
   Result<tree_node> act(const std::string& path, tree_action a) {
