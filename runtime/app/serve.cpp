@@ -74,6 +74,7 @@ int cmd_serve(const config::settings& settings) {
   auto ops = config::listen_address{settings.ops.listen.host, up->ops}.to_string();
   std::cout << "askpro: API listening on http://" << api << "\n"
             << "askpro: ops listening on http://" << ops << "/ops/actors\n"
+            << "askpro: ops console on http://" << ops << "/ops/console\n"
             << std::flush;
   spdlog::info("serving; API {} ops {}", api, ops);
   int sig = wait_for_signal(signals);
