@@ -20,6 +20,8 @@ find_package(date REQUIRED)
 find_package(OpenSSL REQUIRED)
 find_package(Catch2 REQUIRED)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
+# Lua 5.4 built as C++ (Debian liblua5.4-dev): a Lua error unwinds C++ frames with their destructors.
+pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4-c++)
 
 find_library(MYSQLCPPCONN_LIB mysqlcppconn REQUIRED)
 find_path(MYSQLCPPCONN_INCLUDE cppconn/driver.h REQUIRED)
