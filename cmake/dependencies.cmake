@@ -22,6 +22,8 @@ find_package(Catch2 REQUIRED)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
 # Lua 5.4 built as C++ (Debian liblua5.4-dev): a Lua error unwinds C++ frames with their destructors.
 pkg_check_modules(LUA REQUIRED IMPORTED_TARGET lua5.4-c++)
+# libedit: the shell's prompt (history, completion).
+pkg_check_modules(LIBEDIT REQUIRED IMPORTED_TARGET libedit)
 
 find_library(MYSQLCPPCONN_LIB mysqlcppconn REQUIRED)
 find_path(MYSQLCPPCONN_INCLUDE cppconn/driver.h REQUIRED)

@@ -2,12 +2,11 @@
 
 #include "net/http/respond.hpp"
 #include "net/http/router.hpp"
+#include "net/ops/ops_guard.hpp"
 #include "runtime/tree_collector.hpp"
 #include "runtime/tree_control.hpp"
 
 #include <spdlog/spdlog.h>
-
-#include <cctype>
 
 namespace askpro::net::ops {
 namespace {
@@ -19,18 +18,6 @@ std::string path_of(const httplib::Request& req) {
   std::string path = req.matches[1];
   while (path.size() > 1 && path.back() == '/') path.pop_back();
   return path.empty() ? "/" : path;
-}
-
-/// Who acts, for the log: the `X-Ops-User` the console and the CLI send (letters, digits and
-/// `._@-` only, at most 64), and the peer address. The token itself is never logged.
-std::string caller_of(const httplib::Request& req) {
-  std::string user;
-  for (char c : req.get_header_value("X-Ops-User")) {
-    if (user.size() == 64) break;
-    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '@' || c == '-')
-      user += c;
-  }
-  return (user.empty() ? "anonymous" : user) + "@" + req.remote_addr;
 }
 
 runtime::tree_action action_of(const std::string& verb) {
@@ -70,7 +57,7 @@ void actor_routes::mount(http::router& routes) {
 void actor_routes::act_on(const httplib::Request& req, httplib::Response& res) const {
   const auto path = path_of(req);
   const auto action = action_of(req.matches[2]);
-  const auto caller = caller_of(req);
+  const auto caller = ops_caller(req);
   auto done = runtime::act_on(sys_, *registry_, path, action, action_timeout_);
   if (!done) {
     spdlog::warn("ops: {} {} by {} refused: {}", runtime::to_string(action), path, caller,

@@ -23,8 +23,10 @@ struct ops_endpoint {
   std::chrono::seconds timeout{15};
 };
 
-/// `method` is "GET" or "POST"; `target` the path with its query ("/ops/jobs?status=dead").
-ops_answer ops_request(const ops_endpoint& to, const std::string& method,
-                       const std::string& target);
+/// `method` is "GET" or "POST"; `target` the path with its query ("/ops/jobs?status=dead");
+/// `body` is sent with POST (as `content_type`).
+ops_answer ops_request(const ops_endpoint& to, const std::string& method, const std::string& target,
+                       const std::string& body = {},
+                       const std::string& content_type = "application/json");
 
 }  // namespace askpro::net::ops

@@ -6,6 +6,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
+
 namespace askpro::net::ops {
 
 http::pre_route_check make_ops_guard(std::string token) {
@@ -19,6 +21,16 @@ http::pre_route_check make_ops_guard(std::string token) {
     http::respond_problem(res, http::problem_for_status(401, detail));
     return true;
   };
+}
+
+std::string ops_caller(const httplib::Request& req) {
+  std::string user;
+  for (char c : req.get_header_value("X-Ops-User")) {
+    if (user.size() == 64) break;
+    if (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '@' || c == '-')
+      user += c;
+  }
+  return (user.empty() ? "anonymous" : user) + "@" + req.remote_addr;
 }
 
 }  // namespace askpro::net::ops

@@ -15,4 +15,9 @@ namespace askpro::net::ops {
 /// A pre-route check for http::server::set_pre_route_check.
 http::pre_route_check make_ops_guard(std::string token);
 
+/// Who acts, for the log of operator actions: the `X-Ops-User` the console and the CLI send
+/// (letters, digits and `._@-` only, at most 64; "anonymous" without one) and the peer address,
+/// e.g. "console@127.0.0.1". The token itself is never logged.
+std::string ops_caller(const httplib::Request& req);
+
 }  // namespace askpro::net::ops

@@ -67,6 +67,19 @@ Result<std::optional<company_record>> find_company(connection& conn, std::string
   return detail::first_company(conn.query(sql, {slug}));
 }
 
+Result<std::vector<company_record>> list_companies(connection& conn) {
+  auto rows = conn.query(std::string{"SELECT "} + detail::company_columns +
+                         " FROM companies ORDER BY slug");
+  if (!rows) return std::move(rows.error());
+  std::vector<company_record> out;
+  for (const auto& r : *rows) {
+    auto c = detail::read_company(r);
+    if (!c) return std::move(c.error());
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
 Result<std::optional<phone_route>> route_phone(connection& conn, std::string_view e164) {
   auto rows = conn.query(
       "SELECT p.company_id AS company_id, c.slug AS company_slug, b.id AS branch_id, "

@@ -19,6 +19,9 @@ namespace askpro::persistence {
 [[nodiscard]] Result<std::optional<company_record>> find_company(connection& conn,
                                                                  std::string_view slug);
 
+/// Every company, ordered by slug (the operator's and the shell's list of tenants).
+[[nodiscard]] Result<std::vector<company_record>> list_companies(connection& conn);
+
 /// Sets the company's status ("active", or any other value such as "suspended", which stops its
 /// API tokens from authenticating). Not touched by `apply_tenant`. Errors: errc::not_found when
 /// the company does not exist.

@@ -49,4 +49,17 @@ struct ops_options {
 /// error (404 path, 401 token, 409) or cannot be reached (one line on stderr).
 int cmd_ops(const config::settings& settings, const ops_options& opts);
 
+struct shell_options {
+  std::string script;                  ///< SCRIPT.lua ("" none)
+  std::optional<std::string> code;     ///< -e CODE
+  std::optional<std::string> connect;  ///< run on a server through POST /ops/eval
+  std::optional<std::string> token;    ///< default ops.token (env ASKPRO_OPS_TOKEN)
+};
+
+/// `askpro shell`: runs a chunk (-e, a script, or stdin when it is not a terminal) or the
+/// interactive prompt, in-process (a runtime booted from the config, no listeners) or on a server
+/// (`--connect`). Exit 0 when the chunk ran, 1 on a Lua error (message on stderr) or when the
+/// server refuses or cannot be reached, 2 on usage errors.
+int cmd_shell(const config::settings& settings, const shell_options& opts);
+
 }  // namespace askpro::app

@@ -1,5 +1,5 @@
 /// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
-/// tenant apply, token create, ops.
+/// tenant apply, token create, ops, shell.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
@@ -52,7 +52,9 @@ int main(int argc, char** argv) {
   add_provisioning_commands(app, prov);
   askpro::app::ops_options ops;
   auto ops_cli = askpro::app::add_ops_commands(app, ops);
-  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create, ops_cli.ops})
+  askpro::app::shell_options shell_opts;
+  auto* shell = askpro::app::add_shell_command(app, shell_opts);
+  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create, ops_cli.ops, shell})
     add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
@@ -67,5 +69,6 @@ int main(int argc, char** argv) {
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
   if (ops_cli.parsed(ops)) return askpro::app::cmd_ops(*settings, ops);
+  if (shell->parsed()) return askpro::app::cmd_shell(*settings, shell_opts);
   return 2;
 }

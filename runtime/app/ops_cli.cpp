@@ -41,6 +41,16 @@ ops_cli add_ops_commands(CLI::App& app, ops_options& out) {
   return cli;
 }
 
+CLI::App* add_shell_command(CLI::App& app, shell_options& out) {
+  auto* shell = app.add_subcommand("shell", "Lua 5.4 with the rt module, in-process or attached");
+  auto* script =
+      shell->add_option("SCRIPT", out.script, "a Lua file to run")->check(CLI::ExistingFile);
+  shell->add_option("-e", out.code, "a chunk to run")->excludes(script);
+  shell->add_option("--connect", out.connect, "run on a server: its ops listener URL");
+  shell->add_option("--token", out.token, "ops token (default ops.token, env ASKPRO_OPS_TOKEN)");
+  return shell;
+}
+
 bool ops_cli::parsed(ops_options& out) const {
   for (const auto& [cmd, verb] : verbs)
     if (cmd->parsed()) {

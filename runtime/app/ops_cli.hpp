@@ -23,4 +23,7 @@ struct ops_cli {
 
 ops_cli add_ops_commands(CLI::App& app, ops_options& out);
 
+/// `askpro shell [SCRIPT.lua] [-e CODE] [--connect URL --token T]`.
+CLI::App* add_shell_command(CLI::App& app, shell_options& out);
+
 }  // namespace askpro::app

@@ -2,11 +2,13 @@
 #include "net/calcom/webhook_routes.hpp"
 #include "net/edge.hpp"
 #include "net/http/rate_limit_redis.hpp"
+#include "net/ops/eval_routes.hpp"
 #include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/node.hpp"
+#include "runtime/app/shell/rt_module.hpp"
 #include "runtime/log.hpp"
 
 #include <spdlog/spdlog.h>
@@ -65,6 +67,12 @@ int cmd_serve(const config::settings& settings) {
                                                      n.system(), n.registry());
   edge.add_api_routes(
       net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));
+  const rt_env shell_env{&n.system(), n.registry(), n.clock()};
+  edge.add_ops_routes(net::ops::make_eval_routes([shell_env](const std::string& code) {
+    runtime::lua::lua_engine engine;  // fresh per eval: nothing leaks from one script to the next
+    open_rt(engine, shell_env);
+    return engine.run(code, "=eval");
+  }));
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";

@@ -107,17 +107,17 @@ lua_outcome lua_engine::run(const std::string& code, const std::string& name) {
   return out;
 }
 
-bool lua_engine::incomplete(const std::string& code) {
+lua_engine::chunk_state lua_engine::check(const std::string& code) {
   lua_State* L = impl_->L;
   const int rc = luaL_loadbufferx(L, code.data(), code.size(), "=stdin", "t");
-  bool more = false;
+  auto state = rc == LUA_OK ? chunk_state::complete : chunk_state::invalid;
   if (rc == LUA_ERRSYNTAX) {
     const char* msg = lua_tostring(L, -1);
     const std::string m = msg ? msg : "";
-    more = m.size() >= 5 && m.compare(m.size() - 5, 5, "<eof>") == 0;
+    if (m.size() >= 5 && m.compare(m.size() - 5, 5, "<eof>") == 0) state = chunk_state::incomplete;
   }
   lua_pop(L, 1);
-  return more;
+  return state;
 }
 
 namespace detail {

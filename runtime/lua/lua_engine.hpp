@@ -50,8 +50,11 @@ class lua_engine {
   /// The instruction budget starts afresh for each run.
   lua_outcome run(const std::string& code, const std::string& name = "=chunk");
 
-  /// REPL support: whether `code` only lacks its end (more lines may complete it).
-  bool incomplete(const std::string& code);
+  enum class chunk_state { complete, incomplete, invalid };
+  /// REPL support: whether `code` compiles, only lacks its end (more lines may complete it), or
+  /// is wrong.
+  chunk_state check(const std::string& code);
+  bool incomplete(const std::string& code) { return check(code) == chunk_state::incomplete; }
 
   /// Where `print` goes while a run is in progress (default: the run's `output`).
   void on_print(std::function<void(const std::string&)> sink);
