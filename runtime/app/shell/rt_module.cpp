@@ -40,7 +40,9 @@ json tree(const rt_env& env) {
 
 const json* find_node(const json& n, const std::string& path) {
   if (n.value("path", "") == path) return &n;
-  for (const auto& c : n.value("children", json::array()))
+  auto kids = n.find("children");
+  if (kids == n.end() || !kids->is_array()) return nullptr;
+  for (const auto& c : *kids)  // by reference: the answer points into the tree
     if (const auto* hit = find_node(c, path)) return hit;
   return nullptr;
 }

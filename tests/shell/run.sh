@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs one Lua script of tests/shell through `askpro shell` on a private site (fresh SQLite
+# database with the demo tenant).
+# Usage: tests/shell/run.sh BUILD_DIR MODE SCRIPT.lua
+#   MODE local      in-process: askpro shell SCRIPT
+#   MODE attached   against a running askpro serve: askpro shell --connect URL --token T SCRIPT;
+#                   afterwards the server must still answer /api/health and a new eval
+#   MODE badtoken   attached with a wrong token: must exit 1
+# A script whose first line is `-- expect-error: TEXT` must exit 1 with TEXT on stderr; any
+# other script must exit 0.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+fail() { echo "shell test: FAIL: $*" >&2; exit 1; }
+[ $# -eq 3 ] || { echo "usage: $0 BUILD_DIR local|attached|badtoken SCRIPT" >&2; exit 2; }
+askpro="$(cd "$1" && pwd)/askpro"
+mode="$2"
+script="$3"
+
+tmp="$(mktemp -d "${TMPDIR:-/tmp}/askpro-shell.XXXXXX")"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+export ASKPRO_STORAGE_DRIVER=sqlite ASKPRO_STORAGE_SQLITE_PATH="$tmp/a.db" ASKPRO_REDIS_URL=""
+export ASKPRO_HTTP_LISTEN=127.0.0.1:0 ASKPRO_OPS_LISTEN=127.0.0.1:0 ASKPRO_LOG_FORMAT=text
+export ASKPRO_OPS_TOKEN="shell-test-$$"
+config="$root/config/askpro.toml"
+cd "$tmp"
+"$askpro" migrate --config "$config" >/dev/null 2>&1 || fail "migrate"
+"$askpro" tenant apply --config "$config" "$root/config/demo-tenant.json" >/dev/null 2>&1 \
+  || fail "tenant apply"
+
+args=("$script")
+if [ "$mode" != local ]; then
+  "$askpro" serve --config "$config" >"$tmp/serve.log" 2>&1 &
+  server_pid=$!
+  ops_url="" api_url=""
+  for _ in $(seq 1 300); do
+    ops_url="$(sed -n 's|^askpro: ops listening on \(http://[^/ ]*\).*|\1|p' "$tmp/serve.log")"
+    api_url="$(sed -n 's|^askpro: API listening on \(http://[^ ]*\)|\1|p' "$tmp/serve.log")"
+    [ -n "$ops_url" ] && break
+    sleep 0.1
+  done
+  [ -n "$ops_url" ] || { cat "$tmp/serve.log" >&2; fail "serve did not start"; }
+  token="$ASKPRO_OPS_TOKEN"
+  [ "$mode" = badtoken ] && token="wrong-$token"
+  args=(--connect "$ops_url" --token "$token" "$script")
+fi
+
+set +e
+"$askpro" shell --config "$config" "${args[@]}" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+set -e
+echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; cat "$tmp/err"; echo "--- exit $rc"
+expect="$(sed -n '1s/^-- expect-error: //p' "$script")"
+if [ "$mode" = badtoken ]; then
+  [ "$rc" -eq 1 ] || fail "a wrong token must exit 1, got $rc"
+  grep -q "401" "$tmp/err" || fail "the refusal does not name HTTP 401"
+elif [ -n "$expect" ]; then
+  [ "$rc" -eq 1 ] || fail "expected exit 1, got $rc"
+  grep -qF "$expect" "$tmp/err" || fail "stderr lacks '$expect'"
+else
+  [ "$rc" -eq 0 ] || fail "exit $rc"
+fi
+if [ -n "$server_pid" ]; then  # the server still serves, its ops and its evals
+  curl -fsS "$api_url/api/health" >/dev/null || fail "the server stopped answering /api/health"
+  ASKPRO_OPS_TOKEN="$ASKPRO_OPS_TOKEN" "$askpro" shell --config "$config" --connect "$ops_url" \
+    -e 'return 40 + 2' | grep -qx 42 || fail "the server stopped answering evals"
+fi
+echo "shell test: ok ($mode $(basename "$script"))"

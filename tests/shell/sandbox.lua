@@ -1,0 +1,18 @@
+-- Every escape from the sandbox is refused; the script itself runs on.
+local function refused(name, f)
+  local ok, err = pcall(f)
+  assert(not ok, name .. " must be refused")
+  print(name .. ": refused (" .. tostring(err) .. ")")
+end
+refused("os.execute", function() return os.execute("touch /tmp/askpro-pwned") end)
+refused("io.open", function() return io.open("/etc/passwd") end)
+refused("require", function() return require("os") end)
+refused("debug", function() return debug.getinfo(1) end)
+refused("dofile", function() return dofile("/etc/passwd") end)
+refused("loadfile", function() return loadfile("/etc/passwd") end)
+refused("string.dump", function() return string.dump(print) end)
+refused("package", function() return package.loadlib("libc.so.6", "system") end)
+local f, err = load("\27LuaT\0", "bytecode", "b")
+assert(f == nil and err:find("binary chunk", 1, true), "bytecode must not load")
+assert(load("return 1 + 1")() == 2, "text chunks load")
+print("sandbox ok")
