@@ -13,6 +13,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <atomic>
 #include <csignal>
 #include <iostream>
 
@@ -67,7 +68,13 @@ int cmd_serve(const config::settings& settings) {
                                                      n.system(), n.registry());
   edge.add_api_routes(
       net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));
-  const rt_env shell_env{&n.system(), n.registry(), n.clock()};
+  auto api_port = std::make_shared<std::atomic<uint16_t>>(0);  // known once the edge listens
+  rt_env shell_env{&n.system(), n.registry(), n.clock()};
+  const auto& host = settings.http.listen.host;  // a wildcard is reached on loopback
+  const auto reach = host == "0.0.0.0" || host == "::" || host.empty() ? "127.0.0.1" : host;
+  shell_env.api_url = [api_port, reach]() -> Result<std::string> {
+    return "http://" + reach + ":" + std::to_string(api_port->load());
+  };
   edge.add_ops_routes(net::ops::make_eval_routes([shell_env](const std::string& code) {
     runtime::lua::lua_engine engine;  // fresh per eval: nothing leaks from one script to the next
     open_rt(engine, shell_env);
@@ -78,6 +85,7 @@ int cmd_serve(const config::settings& settings) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
     return 1;
   }
+  api_port->store(up->api);
   auto api = config::listen_address{settings.http.listen.host, up->api}.to_string();
   auto ops = config::listen_address{settings.ops.listen.host, up->ops}.to_string();
   std::cout << "askpro: API listening on http://" << api << "\n"

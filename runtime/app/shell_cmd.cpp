@@ -1,6 +1,8 @@
 // `askpro shell`: a chunk or the prompt, in-process (a runtime booted from the configuration, no
 // listeners) or on a running server through the ops listener's POST /ops/eval.
+#include "net/edge.hpp"
 #include "net/ops/ops_client.hpp"
+#include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/node.hpp"
@@ -79,22 +81,50 @@ int connected(const config::settings& s, const shell_options& o) {
       history_file(s));
 }
 
+/// The API listener of an in-process shell (loopback, any port) with the Retell routes only,
+/// for rt.simulate_call.
+Result<std::pair<std::unique_ptr<net::edge>, uint16_t>> start_call_edge(const config::settings& s,
+                                                                        node& n) {
+  auto es = s;
+  es.http.listen = {"127.0.0.1", 0};
+  es.ops.listen = {"127.0.0.1", 0};
+  es.http.threads = 8;
+  auto edge = std::make_unique<net::edge>(es, n.system(), n.registry());
+  edge->add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
+  auto ports = edge->start();
+  if (!ports) return std::move(ports.error());
+  return std::make_pair(std::move(edge), ports->api);
+}
+
 int in_process(const config::settings& s, const shell_options& o) {
   if (auto migrated = persistence::migrate(s.storage); !migrated) {
     std::cerr << "askpro shell: cannot migrate: " << describe(migrated.error()) << "\n";
     return 1;
   }
   node n{s};
+  uint16_t edge_port = 0;
   if (auto started = n.start(); !started) {
     std::cerr << "askpro shell: cannot start the runtime: " << describe(started.error()) << "\n";
     return 1;
   }
+  std::unique_ptr<net::edge> edge;  // started by the first rt.simulate_call
+  rt_env env{&n.system(), n.registry(), n.clock()};
+  env.api_url = [&]() -> Result<std::string> {
+    if (!edge) {
+      auto started = start_call_edge(s, n);
+      if (!started) return std::move(started.error());
+      edge = std::move(started->first);
+      edge_port = started->second;
+    }
+    return "http://127.0.0.1:" + std::to_string(edge_port);
+  };
   runtime::lua::lua_engine engine;
-  open_rt(engine, {&n.system(), n.registry(), n.clock()});
+  open_rt(engine, env);
   engine.on_print([](const std::string& text) { std::cout << text << std::flush; });
   int rc = run_with([&engine](const std::string& code,
                               const std::string& name) { return engine.run(code, name); },
                     o, history_file(s));
+  if (edge) edge->stop();
   n.stop(s.runtime.shutdown_timeout);
   return rc;
 }

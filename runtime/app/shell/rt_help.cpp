@@ -14,6 +14,12 @@ const std::vector<std::pair<std::string, std::string>>& rt_names() {
        "breaker_state, breaker_reset, breaker_open"},
       {"rt.metrics", "rt.metrics() -> every metric sample: {['name{labels}'] = value}"},
       {"rt.tenants", "rt.tenants() -> { {slug=, name=, status=}, ... }"},
+      {"rt.tenant",
+       "rt.tenant(slug) -> a tenant: t:services(), t:staff(), t:appointments{from=, to=, status=} "
+       "(dates YYYY-MM-DD in its zone; the tenant API's JSON)"},
+      {"rt.simulate_call",
+       "rt.simulate_call{to=, from=, steps={ {fn=, args={...}}, ... }} -> the function "
+       "responses in order (signed webhooks and functions through the API listener)"},
       {"help", "help([name]) -> prints this list, or the line of one name"},
   };
   return names;

@@ -1,8 +1,11 @@
 #pragma once
 /// Shared by the `rt` binding files only.
 
+#include "persistence/repo/catalog_records.hpp"
 #include "runtime/app/shell/rt_module.hpp"
 #include "runtime/error.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -23,5 +26,14 @@ struct rt_failure {
 
 nlohmann::json rt_request(lua_State* L, const rt_env& env);
 nlohmann::json rt_help(lua_State* L, const rt_env& env);
+nlohmann::json rt_simulate_call(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_services(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_staff(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_appointments(lua_State* L, const rt_env& env);
 
 }  // namespace askpro::app::detail
+
+// Company rows travel from the database worker to the bindings in local messages.
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::company_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::optional<askpro::persistence::company_record>)

@@ -17,9 +17,6 @@
 
 #include <sstream>
 
-// The tenant list travels from the database worker in a local message (this file only).
-CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::company_record>)
-
 namespace askpro::app {
 namespace {
 
@@ -102,8 +99,16 @@ int dispatch(lua_State* L) {
 
 }  // namespace
 
-void open_rt(runtime::lua::lua_engine& engine, const rt_env& env) {
-  lua_State* L = engine.state();
+namespace {
+
+void push_binding(lua_State* L, rt_env* env, binding fn) {
+  lua_pushlightuserdata(L, env);
+  lua_pushlightuserdata(L, reinterpret_cast<void*>(fn));
+  lua_pushcclosure(L, dispatch, 2);
+}
+
+/// Keeps a copy of `env` in the state, destroyed with it.
+rt_env* store_env(lua_State* L, const rt_env& env) {
   auto* stored = static_cast<rt_env*>(lua_newuserdatauv(L, sizeof(rt_env), 0));
   new (stored) rt_env(env);
   lua_newtable(L);  // its metatable: the C++ object is destroyed with the state
@@ -114,21 +119,48 @@ void open_rt(runtime::lua::lua_engine& engine, const rt_env& env) {
   lua_setfield(L, -2, "__gc");
   lua_setmetatable(L, -2);
   lua_setfield(L, LUA_REGISTRYINDEX, "askpro.rt_env");  // kept alive by the registry
+  return stored;
+}
+
+/// rt.tenant(slug): the binding's table with the tenant methods behind its metatable.
+void open_tenant(lua_State* L, rt_env* env) {
+  static const char* wrap =
+      "local rt, raw, methods = ...\n"
+      "local meta = {__index = methods}\n"
+      "rt.tenant = function(slug) return setmetatable(raw(slug), meta) end\n";
+  luaL_loadstring(L, wrap);
+  lua_getglobal(L, "rt");
+  push_binding(L, env, detail::rt_tenant);
+  const std::pair<const char*, binding> methods[] = {
+      {"services", detail::rt_tenant_services},
+      {"staff", detail::rt_tenant_staff},
+      {"appointments", detail::rt_tenant_appointments},
+  };
+  lua_newtable(L);
+  for (const auto& [name, fn] : methods) {
+    push_binding(L, env, fn);
+    lua_setfield(L, -2, name);
+  }
+  lua_call(L, 3, 0);
+}
+
+}  // namespace
+
+void open_rt(runtime::lua::lua_engine& engine, const rt_env& env) {
+  lua_State* L = engine.state();
+  auto* stored = store_env(L, env);
   const std::pair<const char*, binding> fns[] = {
       {"actors", rt_actors},   {"inspect", rt_inspect}, {"request", detail::rt_request},
-      {"metrics", rt_metrics}, {"tenants", rt_tenants},
+      {"metrics", rt_metrics}, {"tenants", rt_tenants}, {"simulate_call", detail::rt_simulate_call},
   };
   lua_newtable(L);
   for (const auto& [name, fn] : fns) {
-    lua_pushlightuserdata(L, stored);
-    lua_pushlightuserdata(L, reinterpret_cast<void*>(fn));
-    lua_pushcclosure(L, dispatch, 2);
+    push_binding(L, stored, fn);
     lua_setfield(L, -2, name);
   }
   lua_setglobal(L, "rt");
-  lua_pushlightuserdata(L, stored);
-  lua_pushlightuserdata(L, reinterpret_cast<void*>(&detail::rt_help));
-  lua_pushcclosure(L, dispatch, 2);
+  open_tenant(L, stored);
+  push_binding(L, stored, detail::rt_help);
   lua_setglobal(L, "help");
 }
 
