@@ -11,41 +11,16 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-fail() { echo "shell test: FAIL: $*" >&2; exit 1; }
 [ $# -eq 3 ] || { echo "usage: $0 BUILD_DIR local|attached|badtoken SCRIPT" >&2; exit 2; }
 askpro="$(cd "$1" && pwd)/askpro"
 mode="$2"
 script="$3"
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/askpro-shell.XXXXXX")"
-server_pid=""
-cleanup() {
-  [ -n "$server_pid" ] && kill -TERM "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-export ASKPRO_STORAGE_DRIVER=sqlite ASKPRO_STORAGE_SQLITE_PATH="$tmp/a.db" ASKPRO_REDIS_URL=""
-export ASKPRO_HTTP_LISTEN=127.0.0.1:0 ASKPRO_OPS_LISTEN=127.0.0.1:0 ASKPRO_LOG_FORMAT=text
-export ASKPRO_OPS_TOKEN="shell-test-$$"
-config="$root/config/askpro.toml"
-cd "$tmp"
-"$askpro" migrate --config "$config" >/dev/null 2>&1 || fail "migrate"
-"$askpro" tenant apply --config "$config" "$root/config/demo-tenant.json" >/dev/null 2>&1 \
-  || fail "tenant apply"
+source "$here/site.sh"
 
 args=("$script")
 if [ "$mode" != local ]; then
-  "$askpro" serve --config "$config" >"$tmp/serve.log" 2>&1 &
-  server_pid=$!
-  ops_url="" api_url=""
-  for _ in $(seq 1 300); do
-    ops_url="$(sed -n 's|^askpro: ops listening on \(http://[^/ ]*\).*|\1|p' "$tmp/serve.log")"
-    api_url="$(sed -n 's|^askpro: API listening on \(http://[^ ]*\)|\1|p' "$tmp/serve.log")"
-    [ -n "$ops_url" ] && break
-    sleep 0.1
-  done
-  [ -n "$ops_url" ] || { cat "$tmp/serve.log" >&2; fail "serve did not start"; }
+  start_serve
   token="$ASKPRO_OPS_TOKEN"
   [ "$mode" = badtoken ] && token="wrong-$token"
   args=(--connect "$ops_url" --token "$token" "$script")
