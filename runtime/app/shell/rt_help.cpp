@@ -15,8 +15,9 @@ const std::vector<std::pair<std::string, std::string>>& rt_names() {
       {"rt.metrics", "rt.metrics() -> every metric sample: {['name{labels}'] = value}"},
       {"rt.tenants", "rt.tenants() -> { {slug=, name=, status=}, ... }"},
       {"rt.tenant",
-       "rt.tenant(slug) -> a tenant: t:services(), t:staff(), t:appointments{from=, to=, status=} "
-       "(dates YYYY-MM-DD in its zone; the tenant API's JSON)"},
+       "rt.tenant(slug) -> a tenant: t:services(), t:staff(), t:appointments{from=, to=, status=}, "
+       "t:availability{service=, from=, to=, staff=}, t:book{service=, date=, time= | start=, "
+       "staff=, customer={name=, phone=}}, t:cancel(id) (the tenant API's rules and JSON)"},
       {"rt.simulate_call",
        "rt.simulate_call{to=, from=, steps={ {fn=, args={...}}, ... }} -> the function "
        "responses in order (signed webhooks and functions through the API listener)"},

@@ -1,6 +1,7 @@
 #pragma once
 /// Shared by the `rt` binding files only.
 
+#include "actors/api/api_service.hpp"
 #include "persistence/repo/catalog_records.hpp"
 #include "runtime/app/shell/rt_module.hpp"
 #include "runtime/error.hpp"
@@ -31,6 +32,16 @@ nlohmann::json rt_tenant(lua_State* L, const rt_env& env);
 nlohmann::json rt_tenant_services(lua_State* L, const rt_env& env);
 nlohmann::json rt_tenant_staff(lua_State* L, const rt_env& env);
 nlohmann::json rt_tenant_appointments(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_availability(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_book(lua_State* L, const rt_env& env);
+nlohmann::json rt_tenant_cancel(lua_State* L, const rt_env& env);
+
+/// The tenant API's dependencies on the shell's runtime.
+actors::api::api_deps api_of(const rt_env& env);
+/// The tenant `slug` as an admin principal of every branch (not_found when there is none).
+actors::api::principal principal_of(const rt_env& env, const std::string& slug);
+/// The slug of the tenant object a method was called on (argument 1).
+std::string self_slug(lua_State* L);
 
 }  // namespace askpro::app::detail
 

@@ -135,6 +135,9 @@ void open_tenant(lua_State* L, rt_env* env) {
       {"services", detail::rt_tenant_services},
       {"staff", detail::rt_tenant_staff},
       {"appointments", detail::rt_tenant_appointments},
+      {"availability", detail::rt_tenant_availability},
+      {"book", detail::rt_tenant_book},
+      {"cancel", detail::rt_tenant_cancel},
   };
   lua_newtable(L);
   for (const auto& [name, fn] : methods) {

@@ -19,6 +19,8 @@ namespace {
 
 using json = nlohmann::json;
 
+}  // namespace
+
 actors::api::api_deps api_of(const rt_env& env) {
   actors::api::api_deps d;
   d.sys = env.sys;
@@ -27,6 +29,8 @@ actors::api::api_deps api_of(const rt_env& env) {
   d.timeout = env.timeout;
   return d;
 }
+
+namespace {
 
 /// The tenant as an admin principal of every branch, with its zone.
 std::pair<actors::api::principal, std::string> tenant_of(const rt_env& env,
@@ -43,6 +47,12 @@ std::pair<actors::api::principal, std::string> tenant_of(const rt_env& env,
   return {who, (*company)->time_zone};
 }
 
+}  // namespace
+
+actors::api::principal principal_of(const rt_env& env, const std::string& slug) {
+  return tenant_of(env, slug).first;
+}
+
 std::string self_slug(lua_State* L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_getfield(L, 1, "slug");
@@ -50,6 +60,8 @@ std::string self_slug(lua_State* L) {
   lua_pop(L, 1);
   return slug;
 }
+
+namespace {
 
 /// Midnight of "YYYY-MM-DD" in `zone`, as Unix ms.
 int64_t day_start_ms(const std::string& day, const std::string& zone) {
