@@ -82,11 +82,17 @@ json rt_tenant(lua_State* L, const rt_env& env) {
   return {{"slug", slug}, {"time_zone", zone}};
 }
 
-json rt_tenant_services(lua_State* L, const rt_env& env) {
-  auto catalog = actors::api::visible_catalog(api_of(env), tenant_of(env, self_slug(L)).first);
+/// The catalog of the tenant a method was called on.
+persistence::tenant_catalog catalog_of(lua_State* L, const rt_env& env) {
+  auto catalog = actors::api::visible_catalog(api_of(env), principal_of(env, self_slug(L)));
   if (!catalog) fail(catalog.error());
+  return std::move(*catalog);
+}
+
+json rt_tenant_services(lua_State* L, const rt_env& env) {
+  const auto catalog = catalog_of(L, env);
   json out = json::array();
-  for (const auto& s : catalog->services)
+  for (const auto& s : catalog.services)
     if (s.active)
       out.push_back({{"id", s.id},
                      {"slug", s.slug},
@@ -97,10 +103,9 @@ json rt_tenant_services(lua_State* L, const rt_env& env) {
 }
 
 json rt_tenant_staff(lua_State* L, const rt_env& env) {
-  auto catalog = actors::api::visible_catalog(api_of(env), tenant_of(env, self_slug(L)).first);
-  if (!catalog) fail(catalog.error());
+  const auto catalog = catalog_of(L, env);
   json out = json::array();
-  for (const auto& s : catalog->staff)
+  for (const auto& s : catalog.staff)
     out.push_back({{"id", s.id},
                    {"slug", s.slug},
                    {"name", s.name},
