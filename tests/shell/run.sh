@@ -7,7 +7,8 @@
 #                   afterwards the server must still answer /api/health and a new eval
 #   MODE badtoken   attached with a wrong token: must exit 1
 # A script whose first line is `-- expect-error: TEXT` must exit 1 with TEXT on stderr; any
-# other script must exit 0.
+# other script must exit 0. A line `-- then-api: PATH TEXT` makes attached runs check the tenant
+# REST API afterwards (a fresh admin token; TEXT in the answer to GET PATH).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -40,6 +41,16 @@ elif [ -n "$expect" ]; then
   grep -qF "$expect" "$tmp/err" || fail "stderr lacks '$expect'"
 else
   [ "$rc" -eq 0 ] || fail "exit $rc"
+fi
+# `-- then-api: PATH TEXT` (attached runs): the tenant REST API answers PATH with TEXT in it.
+api_check="$(sed -n 's/^-- then-api: //p' "$script")"
+if [ -n "$server_pid" ] && [ -n "$api_check" ]; then
+  token="$("$askpro" token create --config "$config" --tenant salon-lindenblatt --name shell-test \
+    2>/dev/null | tail -n 1)"
+  body="$(curl -fsS -H "Authorization: Bearer $token" "$api_url${api_check%% *}")" \
+    || fail "the API refused ${api_check%% *}"
+  grep -qF -- "${api_check#* }" <<<"$body" || fail "the API's ${api_check%% *} lacks '${api_check#* }'"
+  echo "the API shows it: ${api_check}"
 fi
 if [ -n "$server_pid" ]; then  # the server still serves, its ops and its evals
   curl -fsS "$api_url/api/health" >/dev/null || fail "the server stopped answering /api/health"

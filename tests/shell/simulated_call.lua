@@ -1,5 +1,6 @@
 -- A simulated call books through the real signed webhook and function path, and the tenant
--- API's logic shows the appointment.
+-- API shows the appointment (its logic from the shell; over HTTP after attached runs).
+-- then-api: /api/v2/appointments "service":"herrenhaarschnitt"
 local number, caller = "+493091204410", "+4915112345678"
 local first = rt.simulate_call{to = number, from = caller, steps = {
   {fn = "parse_date", args = {text = "nächsten Dienstag"}},
