@@ -1,0 +1,97 @@
+#pragma once
+/// The durable job queue's rows (SPEC S10; migrations 0006_jobs): enqueue once per idempotency
+/// key, claim due jobs for a node with a lease (on MySQL `FOR UPDATE SKIP LOCKED`, so nodes
+/// never take the same job; on SQLite the single writer), finish or fail them (retry at a later
+/// run_at, dead after max_attempts), take back expired leases, list them for the ops API and
+/// queue a dead job again. Callers run claim_due inside a write transaction.
+/// Thread-safety: as the connection. Errors: the database's (storage, conflict on misuse).
+
+#include "persistence/connection.hpp"
+
+#include <caf/allowed_unsafe_message_type.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace askpro::persistence {
+
+struct job_record {
+  int64_t id = 0;
+  std::optional<int64_t> company_id;
+  std::string kind, payload = "{}", status = "queued";
+  int priority = 0;
+  int64_t run_at = 0;
+  int attempts = 0, max_attempts = 5;
+  std::optional<std::string> last_error, claimed_by;
+  std::optional<int64_t> claimed_until;
+  std::string idempotency_key;
+  int64_t created_at = 0, updated_at = 0;
+};
+
+struct job_spec {
+  std::optional<int64_t> company_id;
+  std::string kind;
+  std::string payload = "{}";
+  int priority = 0;
+  int64_t run_at = 0;
+  int max_attempts = 5;
+  std::string idempotency_key;  ///< required: the same key is the same job
+};
+
+/// The job of `spec.idempotency_key`, inserted when new (`fresh` false: it existed already and
+/// is answered as stored).
+struct enqueued_job {
+  job_record job;
+  bool fresh = false;
+};
+[[nodiscard]] Result<enqueued_job> enqueue_job(connection& conn, const job_spec& spec,
+                                               int64_t now_ms);
+
+/// claim_due_jobs in a transaction of its own (READ COMMITTED on MySQL: no gap locks, so
+/// concurrent claims by other nodes skip past this one's rows instead of waiting).
+[[nodiscard]] Result<std::vector<job_record>> claim_jobs(connection& conn, const std::string& node,
+                                                         int64_t now_ms, int64_t lease_ms,
+                                                         int limit);
+
+/// Up to `limit` jobs due at `now_ms` (running with an expired lease, then queued with run_at
+/// reached, highest priority first), claimed for `node` until now + lease_ms (attempts + 1).
+/// Run inside a write transaction; on MySQL one begun READ COMMITTED (see begin_claim).
+[[nodiscard]] Result<std::vector<job_record>> claim_due_jobs(connection& conn,
+                                                             const std::string& node,
+                                                             int64_t now_ms, int64_t lease_ms,
+                                                             int limit);
+
+/// Opens the write transaction of a claim: READ COMMITTED on MySQL, as any on SQLite.
+[[nodiscard]] Result<void> begin_claim(connection& conn);
+
+/// Marks a job `node` holds done. False when the claim was lost (another node took it over).
+[[nodiscard]] Result<bool> finish_job(connection& conn, int64_t id, const std::string& node,
+                                      int64_t now_ms);
+
+/// Records a failed attempt of a job `node` holds: queued again at `retry_at`, or dead when its
+/// attempts are spent. False when the claim was lost.
+[[nodiscard]] Result<bool> fail_job(connection& conn, int64_t id, const std::string& node,
+                                    const std::string& error, int64_t retry_at, int64_t now_ms);
+
+/// Gives back every claim of `node` (at its start: what it held when it died is due again).
+[[nodiscard]] Result<int64_t> release_claims(connection& conn, const std::string& node,
+                                             int64_t now_ms);
+
+/// Jobs of a status ("" for all), newest first, at most `limit`.
+[[nodiscard]] Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status,
+                                                        int limit);
+
+/// Queues a dead job again at `now_ms` with its attempts reset. errc::not_found when there is
+/// no such job, errc::conflict when it is not dead.
+[[nodiscard]] Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms);
+
+/// Jobs by status (queued, running, done, dead, cancelled) for the metrics.
+[[nodiscard]] Result<std::vector<std::pair<std::string, int64_t>>> count_jobs(connection& conn);
+
+}  // namespace askpro::persistence
+
+// Job rows travel from a /db worker to their callers in local messages.
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::job_record)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::job_record>)
