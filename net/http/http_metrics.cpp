@@ -94,8 +94,8 @@ void record_request(std::string_view method, int status, double seconds) {
     // Rare (refused before routing): the lookup under the lock is affordable here.
     stats = &stats_for("unmatched", known_method(method) ? method : "OTHER");
   }
-  if (status >= 100 && status < 600) stats->by_status[status - 100].add();
-  stats->latency->observe(seconds);
+  stats->latency->observe(seconds);  // before the count: a scrape that sees the request counted
+  if (status >= 100 && status < 600) stats->by_status[status - 100].add();  // sees its time too
 }
 
 void count_webhook_answer(std::string_view provider, int status, bool duplicate) {
