@@ -57,14 +57,6 @@ void count_call_event(std::string_view tenant, bool created,
     families().call_ms.at({tenant}).add(static_cast<uint64_t>(*ended_duration_ms));
 }
 
-void set_balance(std::string_view tenant, int64_t cents) {
-  if (metrics::enabled()) families().balance.at({tenant}).set(cents);
-}
-
-void set_jobs(std::string_view status, int64_t count) {
-  if (metrics::enabled()) families().jobs.at({status}).set(count);
-}
-
 void register_business_metrics() {
   metrics::registry::global().add("business", [](metrics::exposition& out) {
     auto& f = families();

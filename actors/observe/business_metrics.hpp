@@ -5,8 +5,8 @@
 ///   askpro_bookings_total{tenant,source}            appointments made (phone, api, calcom)
 ///   askpro_calls_total{tenant}                      calls, once, when their record is created
 ///   askpro_call_seconds_total{tenant}               call duration (not billed time)
-///   askpro_balance_cents{tenant}                    the tenant's balance (set by billing)
-///   askpro_jobs{status}                             the job queue's depth (set by the queue)
+///   askpro_balance_cents{tenant}                    declared; billing will feed it
+///   askpro_jobs{status}                             declared; the job queue will feed it
 /// Labels come from bounded sets: canonical function names ("unknown" for others), error codes,
 /// tenant slugs, booking sources. Call ids never.
 /// Thread-safety: every function is safe from any thread; all are no-ops while metrics are off.
@@ -24,8 +24,6 @@ void count_booking(std::string_view tenant, std::string_view source);
 /// with the first delivery of call_ended.
 void count_call_event(std::string_view tenant, bool created,
                       std::optional<int64_t> ended_duration_ms);
-void set_balance(std::string_view tenant, int64_t cents);
-void set_jobs(std::string_view status, int64_t count);
 
 /// Registers the families above with the process's metrics (idempotent).
 void register_business_metrics();
