@@ -18,6 +18,8 @@ find_package(tomlplusplus REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(date REQUIRED)
 find_package(OpenSSL REQUIRED)
+# libcurl (libcurl4-openssl-dev): the e-mail channel's SMTP client.
+find_package(CURL REQUIRED)
 find_package(Catch2 REQUIRED)
 pkg_check_modules(HIREDIS REQUIRED IMPORTED_TARGET hiredis)
 # Lua 5.4 built as C++ (Debian liblua5.4-dev): a Lua error unwinds C++ frames with their destructors.

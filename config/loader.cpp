@@ -130,6 +130,17 @@ caf::error validate(settings& s) {
     return problem("ops.listen", "must differ from http.listen");
   if (s.calcom.breaker_reset_max < s.calcom.breaker_reset)
     return problem("calcom.breaker_reset_max_ms", "must not be below calcom.breaker_reset_ms");
+  for (const auto& [key, url] : {std::pair{"notify.sms_url", &s.notify.sms_url},
+                                 std::pair{"notify.whatsapp_url", &s.notify.whatsapp_url}})
+    if (!url->empty() && url->rfind("http://", 0) != 0 && url->rfind("https://", 0) != 0)
+      return problem(key, "expected an http:// or https:// URL");
+  if (!s.notify.smtp_url.empty() && s.notify.smtp_url.rfind("smtp://", 0) != 0 &&
+      s.notify.smtp_url.rfind("smtps://", 0) != 0)
+    return problem("notify.smtp_url", "expected smtp://host:port or smtps://host:port");
+  if (s.notify.email() && s.notify.smtp_from.empty())
+    return problem("notify.smtp_from", "must be set when notify.smtp_url is");
+  if (s.notify.whatsapp() && s.notify.whatsapp_phone_number_id.empty())
+    return problem("notify.whatsapp_phone_number_id", "must be set when notify.whatsapp_url is");
   return {};
 }
 

@@ -71,6 +71,31 @@ struct calcom_settings {
   std::chrono::milliseconds cache_ttl{30000};
 };
 
+/// Notification channels (SPEC S10): each is off while its URL is empty. Secrets (tokens,
+/// passwords) are never logged.
+struct notify_settings {
+  std::string sms_url, sms_token, sms_from;  ///< Twilio-style gateway: form POST To, From, Body
+  std::string whatsapp_url, whatsapp_token, whatsapp_phone_number_id;  ///< Cloud API root
+  std::string smtp_url, smtp_from, smtp_user, smtp_password;  ///< smtp://host:port, smtps://…
+  std::chrono::milliseconds timeout{10000};                   ///< one send's time limit
+  int breaker_failures = 5;
+  std::chrono::milliseconds breaker_reset{10000};
+  bool sms() const { return !sms_url.empty(); }
+  bool whatsapp() const { return !whatsapp_url.empty(); }
+  bool email() const { return !smtp_url.empty(); }
+};
+
+/// The durable job queue (SPEC S10): workers of this node, attempts before a job is dead, the
+/// first retry gap (doubling, with jitter), how often an idle worker looks for due jobs, and how
+/// long a claim holds before another node may take the job over.
+struct jobs_settings {
+  int workers = 4;
+  int max_attempts = 5;
+  std::chrono::milliseconds backoff{1000};
+  std::chrono::milliseconds poll{500};
+  std::chrono::milliseconds lease{60000};
+};
+
 struct api_settings {
   double rate_per_s = 20;  ///< sustained requests per second allowed to one tenant API token
   double rate_burst = 40;  ///< requests one token may send at once (token bucket size)
@@ -81,6 +106,7 @@ struct runtime_settings {
   std::chrono::milliseconds ask_timeout{5000};
   std::chrono::milliseconds shutdown_timeout{10000};
   std::chrono::seconds tenant_idle{600};  ///< a tenant unused this long is stopped (reloads on use)
+  std::string node_id;  ///< this node's name in logs, metrics and job claims ("" = host + pid)
 };
 
 struct settings {
@@ -93,6 +119,8 @@ struct settings {
   provider_settings providers;
   runtime_settings runtime;
   api_settings api;
+  notify_settings notify;
+  jobs_settings jobs;
 };
 
 }  // namespace askpro::config

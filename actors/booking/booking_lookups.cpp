@@ -49,8 +49,9 @@ void with_customer(booking_actor* self, calendar::book_request req, caf::respons
   auto now = now_ms(self->state);
   persistence::request_db<persistence::customer_record>(
       self, db, access::write, self->state.cfg.db_timeout,
-      [scope, number = *e164, name = req.customer_name, now](connection& c) {
-        return persistence::find_or_create_customer(c, scope, number, name, now);
+      [scope, number = *e164, name = req.customer_name, email = req.customer_email,
+       now](connection& c) {
+        return persistence::find_or_create_customer(c, scope, number, name, now, email);
       })
       .then(
           [req, next](persistence::customer_record& customer) mutable {

@@ -1,6 +1,7 @@
 // What an external calendar's booking event does to the tenant's appointments, matched by uid.
 #include "actors/calendar/external_apply.hpp"
 
+#include "actors/notify/outbox.hpp"
 #include "actors/tenant/phone.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/customer_repo.hpp"
@@ -85,19 +86,24 @@ Result<event_effect> created(connection& c, const tenant::tenant_model& m,
   return create(c, m, b, ev, now);
 }
 
-Result<event_effect> cancelled(connection& c, const tenant::tenant_model& m,
+Result<event_effect> cancelled(connection& c, const external_connection& to,
                                const external_event& ev, int64_t now) {
+  const auto& m = *to.model;
   auto known = by_uid(c, m, ev.uid);
   if (!known) return std::move(known.error());
   if (!*known || (*known)->status != "booked") return event_effect::unchanged;
-  auto done = persistence::cancel_appointment(c, tenant_scope{m.company_id}, (*known)->id, now);
+  auto done = persistence::cancel_appointment(
+      c, tenant_scope{m.company_id}, (*known)->id, now,
+      notify::appointment_outbox(to.notify, to.model,
+                                 notify::appointment_event::cancelled_elsewhere, now));
   if (!done) return std::move(done.error());
   return event_effect::cancelled;
 }
 
-Result<event_effect> rescheduled(connection& c, const tenant::tenant_model& m,
-                                 const tenant::branch_model& b, const external_event& ev,
-                                 int64_t now) {
+Result<event_effect> rescheduled(connection& c, const external_connection& to,
+                                 const external_event& ev, int64_t now) {
+  const auto& m = *to.model;
+  const auto& b = *to.branch;
   auto fresh = by_uid(c, m, ev.uid);
   if (!fresh) return std::move(fresh.error());
   if (*fresh) return event_effect::unchanged;  // we moved it ourselves
@@ -111,6 +117,8 @@ Result<event_effect> rescheduled(connection& c, const tenant::tenant_model& m,
       ev.end_ms > ev.start_ms ? ev.end_ms : ev.start_ms + ((*old)->end_at - (*old)->start_at);
   req.external_uid = ev.uid;
   req.check_overlap = false;
+  req.outbox = notify::appointment_outbox(to.notify, to.model,
+                                          notify::appointment_event::moved_elsewhere, now);
   auto moved = persistence::reschedule_appointment(c, tenant_scope{m.company_id}, req, now);
   if (!moved) return std::move(moved.error());
   return event_effect::moved;
@@ -129,12 +137,12 @@ Result<event_effect> no_show(connection& c, const tenant::tenant_model& m, const
 
 }  // namespace
 
-Result<event_effect> apply_external(connection& conn, const tenant::tenant_model& model,
-                                    const tenant::branch_model& branch, const external_event& ev,
-                                    int64_t now_ms) {
-  if (ev.trigger == "BOOKING_CREATED") return created(conn, model, branch, ev, now_ms);
-  if (ev.trigger == "BOOKING_CANCELLED") return cancelled(conn, model, ev, now_ms);
-  if (ev.trigger == "BOOKING_RESCHEDULED") return rescheduled(conn, model, branch, ev, now_ms);
+Result<event_effect> apply_external(connection& conn, const external_connection& to,
+                                    const external_event& ev, int64_t now_ms) {
+  const auto& model = *to.model;
+  if (ev.trigger == "BOOKING_CREATED") return created(conn, model, *to.branch, ev, now_ms);
+  if (ev.trigger == "BOOKING_CANCELLED") return cancelled(conn, to, ev, now_ms);
+  if (ev.trigger == "BOOKING_RESCHEDULED") return rescheduled(conn, to, ev, now_ms);
   if (ev.trigger == "BOOKING_NO_SHOW_UPDATED") return no_show(conn, model, ev, now_ms);
   return event_effect::unchanged;
 }

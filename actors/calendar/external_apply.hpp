@@ -10,9 +10,10 @@
 
 namespace askpro::actors::calendar {
 
+/// `conn.branch` must be set. A cancellation withdraws the appointment's reminders, a move
+/// moves them (notify/outbox.hpp, `_elsewhere` events).
 [[nodiscard]] Result<event_effect> apply_external(persistence::connection& conn,
-                                                  const tenant::tenant_model& model,
-                                                  const tenant::branch_model& branch,
+                                                  const external_connection& to,
                                                   const external_event& ev, int64_t now_ms);
 
 }  // namespace askpro::actors::calendar

@@ -41,7 +41,7 @@ Result<external_connection> find_connection(const event_deps& deps, const std::s
       return make_error(errc::not_found, "no such tenant");
     return std::move(handle.error());
   }
-  external_connection out{handle->model, handle->model->branch(branch_slug)};
+  external_connection out{handle->model, handle->model->branch(branch_slug), handle->notify};
   if (!out.branch || !out.branch->calendar.calcom())
     return make_error(errc::not_found, "no Cal.com connection for this branch");
   return out;
@@ -68,13 +68,14 @@ Result<event_effect> receive_event(const event_deps& deps, const external_connec
   auto key = inbox_key(conn, ev);
   auto model = conn.model;
   auto branch = conn.branch;
+  auto notify = conn.notify;
   auto effect = persistence::run_blocking<event_effect>(
       *deps.sys, deps.registry->actor_at("/db"), persistence::access::write, deps.timeout,
       [=](persistence::connection& c) -> Result<event_effect> {
         auto rec = persistence::record_event(c, "calcom", key, ev.trigger, payload, now);
         if (!rec) return std::move(rec.error());
         if (!rec->fresh && rec->record.processed_at) return event_effect::duplicate;
-        auto applied = apply_external(c, *model, *branch, ev, now);
+        auto applied = apply_external(c, {model, branch, notify}, ev, now);
         if (!applied) return applied;
         if (auto marked = persistence::mark_processed(c, rec->record.id, now); !marked)
           return std::move(marked.error());

@@ -17,6 +17,7 @@
 /// errors (storage, unavailable, timeout); a failed apply leaves the inbox row unprocessed for
 /// the replay.
 
+#include "actors/notify/outbox_policy.hpp"
 #include "actors/tenant/catalog_model.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/error.hpp"
@@ -54,6 +55,7 @@ struct event_deps {
 struct external_connection {
   tenant::tenant_model_ptr model;
   const tenant::branch_model* branch = nullptr;  ///< points into *model
+  notify::outbox_policy_ptr notify;              ///< keeps reminders in step (null: none)
 };
 
 /// Errors: errc::not_found when the tenant is unknown or inactive, the branch unknown, or its

@@ -58,16 +58,7 @@ void answer_check(provider_actor* self, check_query q, caf::response_promise rp)
 
 void answer_cancel(provider_actor* self, cancel_request q, caf::response_promise rp) {
   ++self->state.requests;
-  auto scope = self->state.scope();
-  auto now = to_ms(self->state.now());
-  db_step<appointment_record>(
-      self, access::write, rp,
-      [scope, id = q.appointment_id, now](connection& c) {
-        return persistence::cancel_appointment(c, scope, id, now);
-      },
-      [self, rp](appointment_record& r) mutable {
-        rp.deliver(info_of(*self->state.cfg.model, r));
-      });
+  cancel_row(self, q.appointment_id, std::move(rp));
 }
 
 /// Marks expired holds as expired (bookkeeping only; errors are counted, nobody waits).

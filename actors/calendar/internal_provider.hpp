@@ -16,6 +16,7 @@
 /// Thread-safety: messages only. Ownership: shares the read-only tenant model; finds /db in the
 /// registry for each task (a restart replaces it). Errors: see protocol.hpp.
 
+#include "actors/notify/outbox_policy.hpp"
 #include "actors/tenant/catalog_model.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/supervisor.hpp"
@@ -34,6 +35,7 @@ struct provider_config {
   std::chrono::milliseconds db_timeout{5000};
   std::chrono::milliseconds sweep_interval{60000};  ///< expire_reservations every …
   std::string db_path = "/db";
+  notify::outbox_policy_ptr notify;  ///< the messages of changes (outbox.hpp); null: none
 };
 
 /// A start function for the connection under a breaker (kind "calendar").

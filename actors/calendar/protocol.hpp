@@ -89,6 +89,7 @@ struct book_request {
   std::optional<int64_t> customer_id;
   std::optional<std::string> customer_phone;  ///< personal data: never logged
   std::string customer_name;
+  std::string customer_email;  ///< personal data: kept on the customer when given
   std::string source = "api";  ///< phone | api | calcom
   std::optional<std::string> call_id, request_key;
   std::optional<int64_t> reservation_id;  ///< converts this hold (name its staff member too)

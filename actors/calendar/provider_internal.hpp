@@ -8,6 +8,7 @@
 #include "actors/booking/busy_index.hpp"
 #include "actors/calendar/internal_provider.hpp"
 #include "actors/calendar/protocol.hpp"
+#include "actors/notify/outbox.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/customer_repo.hpp"
@@ -81,6 +82,13 @@ persistence::booking_request to_repo(const provider_state& st, const book_reques
                                      const resolved& what, const slot& s);
 persistence::reservation_request to_repo(const provider_state& st, const reserve_request& req,
                                          const resolved& what, const slot& s);
+
+/// The messages a change of this connection enqueues with it (notify/outbox.hpp).
+persistence::appointment_outbox outbox_of(const provider_state& st, notify::appointment_event e);
+
+/// Cancels the tenant's appointment `id` in the database (with its cancellation notice) and
+/// delivers the row.
+void cancel_row(provider_actor* self, int64_t id, caf::response_promise rp);
 
 appointment_info info_of(const tenant::tenant_model& m, const persistence::appointment_record& r);
 reservation_info info_of(const tenant::tenant_model& m, const persistence::reservation_record& r);

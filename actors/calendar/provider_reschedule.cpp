@@ -19,6 +19,7 @@ void commit_move(provider_actor* self, reschedule_request req, resolved what,
   auto& st = self->state;
   auto scope = st.scope();
   auto now = to_ms(st.now());
+  repo_req.outbox = outbox_of(st, notify::appointment_event::rescheduled);
   db_step<claim_outcome<appointment_record>>(
       self, access::write, rp,
       [scope, repo_req, now](connection& c) {

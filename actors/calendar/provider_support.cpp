@@ -158,7 +158,25 @@ persistence::booking_request to_repo(const provider_state& st, const book_reques
   out.request_key = req.request_key;
   out.reservation_id = req.reservation_id;
   out.notes = req.notes;
+  out.outbox = outbox_of(st, notify::appointment_event::booked);
   return out;
+}
+
+persistence::appointment_outbox outbox_of(const provider_state& st, notify::appointment_event e) {
+  return notify::appointment_outbox(st.cfg.notify, st.cfg.model, e, to_ms(st.now()));
+}
+
+void cancel_row(provider_actor* self, int64_t id, caf::response_promise rp) {
+  db_step<persistence::appointment_record>(
+      self, persistence::access::write, rp,
+      [scope = self->state.scope(), id, now = to_ms(self->state.now()),
+       outbox = outbox_of(self->state, notify::appointment_event::cancelled)](
+          persistence::connection& c) {
+        return persistence::cancel_appointment(c, scope, id, now, outbox);
+      },
+      [self, rp](persistence::appointment_record& r) mutable {
+        rp.deliver(info_of(*self->state.cfg.model, r));
+      });
 }
 
 persistence::reservation_request to_repo(const provider_state& st, const reserve_request& req,

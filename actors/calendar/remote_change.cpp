@@ -30,17 +30,6 @@ void with_appointment(provider_actor* self, int64_t id, caf::response_promise rp
       });
 }
 
-void cancel_here(provider_actor* self, int64_t id, caf::response_promise rp) {
-  db_step<appointment_record>(
-      self, access::write, rp,
-      [scope = self->state.scope(), id, now = to_ms(self->state.now())](connection& c) {
-        return persistence::cancel_appointment(c, scope, id, now);
-      },
-      [self, rp](appointment_record& r) mutable {
-        rp.deliver(info_of(*self->state.cfg.model, r));
-      });
-}
-
 /// Moves the local row to the account's new booking `moved` (or, for a repeat, lets the
 /// repository answer the successor it already made).
 void move_here(provider_actor* self, const appointment_record& old, time_point start,
@@ -51,6 +40,7 @@ void move_here(provider_actor* self, const appointment_record& old, time_point s
   out.end_at = end_ms;
   out.external_uid = std::move(uid);
   out.check_overlap = false;
+  out.outbox = outbox_of(self->state, notify::appointment_event::rescheduled);
   db_step<claim_outcome<appointment_record>>(
       self, access::write, rp,
       [scope = self->state.scope(), out, now = to_ms(self->state.now())](connection& c) {
@@ -96,14 +86,14 @@ void move_there(provider_actor* self, reschedule_request req, appointment_record
 void remote_cancel(provider_actor* self, cancel_request req, caf::response_promise rp) {
   ++self->state.requests;
   with_appointment(self, req.appointment_id, rp, [self, rp](appointment_record& a) mutable {
-    if (a.status != "booked" || !a.external_uid) return cancel_here(self, a.id, rp);
+    if (a.status != "booked" || !a.external_uid) return cancel_row(self, a.id, rp);
     remote_op op;
     op.what = remote_op::kind::cancel;
     op.uid = *a.external_uid;
     op.reason = "Cancelled on request of the customer";
     remote_call(self, std::move(op), rp, [self, rp, id = a.id](remote_result&) mutable {
       changed(self);
-      cancel_here(self, id, rp);
+      cancel_row(self, id, rp);
     });
   });
 }

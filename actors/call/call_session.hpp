@@ -25,6 +25,7 @@
 /// number `phone_required`.
 /// Thread-safety: messages only. Ownership: shares the tenant's read-only model.
 
+#include "actors/notify/outbox_policy.hpp"
 #include "actors/tenant/catalog_model.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/supervisor.hpp"
@@ -54,6 +55,7 @@ struct session_args {
   runtime::clock_ptr clock;           ///< required
   std::chrono::milliseconds booking_timeout{8000};
   std::chrono::milliseconds grace{30000};  ///< after call_ended
+  notify::outbox_policy_ptr notify;        ///< the callback notice's channels (null: none)
 };
 
 /// A custom function call: name as sent (versioned, alias) and raw arguments.

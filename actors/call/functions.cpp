@@ -58,7 +58,7 @@ struct arg_name {
   field target;
 };
 
-constexpr std::array<arg_name, 35> arg_names{{
+constexpr std::array<arg_name, 36> arg_names{{
     {"date", &function_args::date},
     {"datum", &function_args::date},
     {"appointment_date", &function_args::date},
@@ -81,6 +81,7 @@ constexpr std::array<arg_name, 35> arg_names{{
     {"telefon", &function_args::phone},
     {"telefonnummer", &function_args::phone},
     {"email", &function_args::email},
+    {"customer_email", &function_args::email},
     {"notes", &function_args::notes},
     {"reason", &function_args::reason},
     {"grund", &function_args::reason},

@@ -74,6 +74,7 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
   q.start = *start;
   q.customer_phone = phone;
   q.customer_name = a.name.value_or("");
+  q.customer_email = a.email.value_or("");
   q.source = "phone";
   q.call_id = st.args.call_id;
   q.request_key = request_key(st, *service, *start, *phone);

@@ -1,6 +1,7 @@
 // The caller as a customer: check_customer (known? name, upcoming appointments) and
 // request_callback (a callback request for the branch, once per call).
 #include "actors/call/session_internal.hpp"
+#include "actors/notify/outbox.hpp"
 #include "actors/tenant/phone.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/callback_repo.hpp"
@@ -107,6 +108,7 @@ void fn_request_callback(session_actor* self, const function_args& a, promise rp
   req.preferred_time = a.time;
   auto scope = scope_of(st);
   auto now = runtime::to_unix_ms(st.args.clock->now());
+  req.outbox = notify::callback_outbox(st.args.notify, st.args.model, now);
   ask_db<persistence::callback_outcome>(
       self, rp, access::write,
       [scope, req, now](connection& c) -> Result<persistence::callback_outcome> {

@@ -32,6 +32,7 @@ session_args args_for(const voice_deps& deps, const tenant::tenant_handle& h,
   a.clock = deps.clock;
   a.booking_timeout = deps.booking_timeout;
   a.grace = deps.grace;
+  a.notify = h.notify;
   return a;
 }
 

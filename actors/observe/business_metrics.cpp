@@ -57,6 +57,16 @@ void count_call_event(std::string_view tenant, bool created,
     families().call_ms.at({tenant}).add(static_cast<uint64_t>(*ended_duration_ms));
 }
 
+void set_job_counts(const std::vector<std::pair<std::string, int64_t>>& counts) {
+  if (!metrics::enabled()) return;
+  for (const char* status : {"queued", "running", "done", "dead", "cancelled"}) {
+    int64_t n = 0;
+    for (const auto& [s, count] : counts)
+      if (s == status) n = count;
+    families().jobs.at({status}).set(n);
+  }
+}
+
 void register_business_metrics() {
   metrics::registry::global().add("business", [](metrics::exposition& out) {
     auto& f = families();

@@ -6,14 +6,17 @@
 ///   askpro_calls_total{tenant}                      calls, once, when their record is created
 ///   askpro_call_seconds_total{tenant}               call duration (not billed time)
 ///   askpro_balance_cents{tenant}                    declared; billing will feed it
-///   askpro_jobs{status}                             declared; the job queue will feed it
+///   askpro_jobs{status}                             jobs by status (the job queue's counts)
 /// Labels come from bounded sets: canonical function names ("unknown" for others), error codes,
 /// tenant slugs, booking sources. Call ids never.
 /// Thread-safety: every function is safe from any thread; all are no-ops while metrics are off.
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace askpro::actors::observe {
 
@@ -24,6 +27,9 @@ void count_booking(std::string_view tenant, std::string_view source);
 /// with the first delivery of call_ended.
 void count_call_event(std::string_view tenant, bool created,
                       std::optional<int64_t> ended_duration_ms);
+
+/// The queue's current counts by status (statuses missing from `counts` are set to 0).
+void set_job_counts(const std::vector<std::pair<std::string, int64_t>>& counts);
 
 /// Registers the families above with the process's metrics (idempotent).
 void register_business_metrics();

@@ -127,6 +127,10 @@ Result<branch_model> to_branch(const persistence::branch_record& b,
   auto calendar = to_calendar(b);
   if (!calendar) return std::move(calendar.error());
   out.calendar = std::move(*calendar);
+  auto where = notify::branch_notify_from_json(b.notify);
+  if (!where)
+    return make_error(errc::invalid_argument, "notify settings of " + b.slug + " unreadable");
+  out.notify = std::move(*where);
   auto hours = to_hours(b, catalog.company.time_zone);
   if (!hours) return std::move(hours.error());
   out.hours = std::move(*hours);
@@ -163,6 +167,9 @@ Result<tenant_model> make_tenant_model(const persistence::tenant_catalog& catalo
   m.country = c.country;
   m.locale = c.locale;
   m.rules = to_rules(c);
+  auto notifications = notify::notification_settings_from_json(c.notifications);
+  if (!notifications) return std::move(notifications.error());
+  m.notifications = std::move(*notifications);
   for (const auto& s : catalog.services) {
     if (!s.active) continue;
     m.services.push_back(to_service(s));

@@ -6,6 +6,7 @@
 /// them). Thread-safety: plain values; build once, share read-only (`std::shared_ptr<const …>`).
 
 #include "actors/booking/model.hpp"
+#include "actors/notify/notify_settings.hpp"
 #include "persistence/repo/catalog_records.hpp"
 #include "runtime/error.hpp"
 
@@ -33,6 +34,7 @@ struct branch_model {
   std::string slug, name;
   std::string calendar_provider;  ///< "internal" | "calcom" (as calendar.provider)
   calendar_connection calendar;
+  notify::branch_notify notify;  ///< where callback requests and low-balance notices go
   booking::branch_hours hours;
   std::vector<booking::staff_member> staff;
   std::map<std::string, int64_t> staff_ids;  ///< staff slug -> row id
@@ -44,6 +46,7 @@ struct tenant_model {
   std::string slug, name, time_zone, country;
   std::string locale;  ///< company locale ("de-DE", "en"): the language of voice replies
   booking::booking_rules rules;
+  notify::notification_settings notifications;  ///< channels, reminder lead, own texts
   std::vector<booking::service> services;
   std::map<std::string, int64_t> service_ids;  ///< service slug -> row id
   std::map<int64_t, std::string> service_slugs;
@@ -58,7 +61,8 @@ struct tenant_model {
 using tenant_model_ptr = std::shared_ptr<const tenant_model>;
 
 /// Builds the model. Errors: errc::invalid_argument when a date of closed/special hours is not
-/// 'YYYY-MM-DD' (the database holds only validated catalogs, so this means a corrupt row).
+/// 'YYYY-MM-DD' or the notification settings are not readable JSON of their shape (the
+/// database holds only validated catalogs, so this means a corrupt row).
 [[nodiscard]] Result<tenant_model> make_tenant_model(const persistence::tenant_catalog& catalog);
 
 }  // namespace askpro::actors::tenant

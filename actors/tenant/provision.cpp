@@ -48,6 +48,7 @@ persistence::company_record company_row(const company& c) {
   out.price_per_minute_cents = c.billing.price_per_minute_cents;
   out.billing_rounding = c.billing.rounding;
   out.low_balance_cents = c.billing.low_balance_cents;
+  out.notifications = notify::to_json_text(c.notifications);
   return out;
 }
 
@@ -58,6 +59,7 @@ persistence::branch_record branch_row(const branch& b) {
   out.time_zone = b.hours.time_zone;
   out.calendar_provider = b.calendar.provider;
   out.calendar_config = calendar_config(b.calendar);
+  out.notify = notify::to_json_text(b.notify);
   out.hours = week_rows(b.hours.week);
   for (const auto& day : b.hours.closed) out.closed.push_back(iso_date(day));
   for (const auto& [day, hours] : b.hours.special) {

@@ -7,7 +7,9 @@
 /// (weekday 0 = Monday); closed dates and special-hours dates → "YYYY-MM-DD" (a special day
 /// without intervals stays, meaning closed); the branch's calendar settings → `calendar_config`
 /// JSON text (secret: provider credentials; `{}` for the internal calendar); staff with own
-/// hours → `own_hours` and their week, staff without → the branch's hours apply.
+/// hours → `own_hours` and their week, staff without → the branch's hours apply. The company's
+/// `notifications` (defaults filled in) and a branch's `notify` → their normalised JSON text
+/// (actors/notify/notify_settings.hpp `to_json_text`), so an unchanged file writes nothing.
 
 #include "actors/tenant/tenant_file.hpp"
 #include "persistence/repo/catalog_records.hpp"

@@ -48,9 +48,10 @@ using idle_tick_atom = caf::atom_constant<caf::atom("idletick")>;
 struct tenant_handle {
   std::string slug;
   int64_t company_id = 0;
-  std::string path;        ///< "/tenants/<slug>"
-  caf::actor booking;      ///< the booking actor: the entry point for calendar work
-  tenant_model_ptr model;  ///< read-only: services, branches, staff, rules
+  std::string path;                  ///< "/tenants/<slug>"
+  caf::actor booking;                ///< the booking actor: the entry point for calendar work
+  tenant_model_ptr model;            ///< read-only: services, branches, staff, rules
+  notify::outbox_policy_ptr notify;  ///< what changes may notify by (null: nothing)
 };
 
 struct directory_config {

@@ -7,6 +7,11 @@
 /// `retell_api_key`; branch `timezone` (default: the company's), `phone_numbers`, `closed`,
 /// `special_hours`, `calendar`; service `synonyms`, buffers, `calcom_event_type_id`; staff
 /// `hours` and `calcom_user`. Which staff perform a service is given by `staff[].services`.
+/// Notifications (contract.md "Tenant file additions"): company `notifications` with
+/// `channels` (default ["sms", "email"]; [] sends customers nothing), `reminder_hours`
+/// (default 24, 0 = none, at most 720) and `templates` (kind → two-letter language → text using
+/// only the placeholders of actors/notify/notify_settings.hpp); branch `notify` with `email`
+/// and `phone` (normalised to E.164 like the branch's numbers).
 /// Hours: a weekday missing from `hours` is closed; intervals are sorted on load and touching
 /// intervals ([09:00,12:00] and [12:00,13:00]) are merged; "24:00" is allowed as an end.
 ///
@@ -14,6 +19,7 @@
 /// numbers are never echoed.
 
 #include "actors/booking/model.hpp"
+#include "actors/notify/notify_settings.hpp"
 #include "runtime/error.hpp"
 
 #include <optional>
@@ -47,6 +53,7 @@ struct company {
   std::string retell_api_key;  ///< secret; empty when not given
   booking::booking_rules booking;
   billing_settings billing;
+  notify::notification_settings notifications;
 };
 
 struct branch {
@@ -55,6 +62,7 @@ struct branch {
   std::vector<std::string> phone_numbers;  ///< E.164
   booking::branch_hours hours;             ///< `hours.time_zone` is the branch's zone
   calendar_settings calendar;
+  notify::branch_notify notify;  ///< where callback requests and low-balance notices go
 };
 
 struct tenant_document {

@@ -27,6 +27,19 @@ booking::service parse_service(json_reader& r, const json& v, const std::string&
 /// One element of `staff`.
 booking::staff_member parse_staff(json_reader& r, const json& v, const std::string& path);
 
+/// `raw` in E.164 read with `region` ("ZZ": international form only), or nullopt after
+/// reporting at `path` that it is not a valid number (the number itself is not echoed).
+std::optional<std::string> e164_number(json_reader& r, const std::string& raw,
+                                       const std::string& region, const std::string& path);
+
+/// The company's `notifications` block.
+notify::notification_settings parse_notifications(json_reader& r, const json& v,
+                                                  const std::string& path);
+
+/// A branch's `notify` block; its phone is read with `region` as `e164_number` does.
+notify::branch_notify parse_branch_notify(json_reader& r, const json& v, const std::string& path,
+                                          const std::string& region);
+
 /// The whole document, element for element (indices match the file even for bad elements).
 tenant_document parse_document(json_reader& r, const json& root);
 

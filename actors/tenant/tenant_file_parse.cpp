@@ -76,6 +76,8 @@ company parse_company(json_reader& r, const json& root) {
     c.booking = parse_booking(r, *b, "booking");
   if (const json* b = r.member(root, top, "billing", false))
     c.billing = parse_billing(r, *b, "billing");
+  if (const json* n = r.member(root, top, "notifications", false))
+    c.notifications = parse_notifications(r, *n, "notifications");
   return c;
 }
 
@@ -103,12 +105,8 @@ std::vector<std::string> parse_numbers(json_reader& r, const json& v, const std:
   auto raw = r.strings(v, path, "phone_numbers");
   for (std::size_t i = 0; i < raw.size(); ++i) {
     if (raw[i].empty()) continue;
-    auto e164 = to_e164(raw[i], region);
-    if (!e164) {
-      r.fail(index_path(at, i), region == "ZZ" ? "not a valid international phone number"
-                                               : "not a valid phone number for region " + region);
-      continue;
-    }
+    auto e164 = e164_number(r, raw[i], region, index_path(at, i));
+    if (!e164) continue;
     auto [it, fresh] = seen.emplace(*e164, index_path(at, i));
     if (!fresh) r.fail(index_path(at, i), "same number as " + it->second);
     out.push_back(*e164);
@@ -121,7 +119,7 @@ branch parse_branch(json_reader& r, const json& v, const std::string& path, cons
   branch b;
   if (!r.object(v, path,
                 {"slug", "name", "timezone", "phone_numbers", "hours", "closed", "special_hours",
-                 "calendar"}))
+                 "calendar", "notify"}))
     return b;
   b.slug = r.slug(v, path).value_or("");
   b.name = r.text(v, path, "name", true).value_or("");
@@ -136,6 +134,8 @@ branch parse_branch(json_reader& r, const json& v, const std::string& path, cons
     b.hours.special = parse_special(r, *s, child_path(path, "special_hours"));
   if (const json* cal = r.member(v, path, "calendar", false))
     b.calendar = parse_calendar(r, *cal, child_path(path, "calendar"));
+  if (const json* n = r.member(v, path, "notify", false))
+    b.notify = parse_branch_notify(r, *n, child_path(path, "notify"), region);
   return b;
 }
 
@@ -149,11 +149,20 @@ void each_element(json_reader& r, const json& root, std::string_view key, Each e
 
 }  // namespace
 
+std::optional<std::string> e164_number(json_reader& r, const std::string& raw,
+                                       const std::string& region, const std::string& path) {
+  auto e164 = to_e164(raw, region);
+  if (e164) return std::move(*e164);
+  r.fail(path, region == "ZZ" ? "not a valid international phone number"
+                              : "not a valid phone number for region " + region);
+  return std::nullopt;
+}
+
 tenant_document parse_document(json_reader& r, const json& root) {
   tenant_document doc;
   if (!r.object(root, "",
                 {"slug", "name", "timezone", "locale", "country", "retell_api_key", "booking",
-                 "billing", "branches", "services", "staff"}))
+                 "billing", "notifications", "branches", "services", "staff"}))
     return doc;
   doc.tenant = parse_company(r, root);
   std::map<std::string, std::string> seen_numbers;

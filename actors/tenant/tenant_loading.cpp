@@ -45,8 +45,9 @@ void fail_all(directory_actor* self, const std::string& slug, const caf::error& 
 
 tenant_handle handle_of(directory_actor* self, const std::string& slug, const entry& e) {
   auto path = self->state.path_of(slug);
-  return {slug, e.model->company_id, path,
-          self->state.cfg.tenant.registry->actor_at(path + "/booking"), e.model};
+  return {slug,    e.model->company_id,
+          path,    self->state.cfg.tenant.registry->actor_at(path + "/booking"),
+          e.model, self->state.cfg.tenant.notify};
 }
 
 void loaded(directory_actor* self, const std::string& slug) {

@@ -66,6 +66,7 @@ runtime::child_spec connection_spec(const tenant_model_ptr& model, const branch_
   cfg.clock = opts.clock;
   cfg.db_timeout = opts.db_timeout;
   cfg.db_path = opts.db_path;
+  cfg.notify = opts.notify;
   auto start = branch.calendar.calcom()
                    ? calendar::remote_provider_start(cfg, remote_config_of(*model, branch, opts))
                    : calendar::internal_provider_start(cfg);

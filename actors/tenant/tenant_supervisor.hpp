@@ -21,6 +21,7 @@
 /// Thread-safety: building specs is pure; the actors talk by messages only.
 
 #include "actors/calendar/remote_provider.hpp"
+#include "actors/notify/outbox_policy.hpp"
 #include "actors/tenant/catalog_model.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/supervisor.hpp"
@@ -49,6 +50,8 @@ struct tenant_options {
   /// Connections of Cal.com branches; null: those branches answer calendar_unavailable (their
   /// connection has no client) — never silently the internal calendar.
   std::shared_ptr<const remote_calendars> remote;
+  /// What the node can notify by (outbox.hpp); null: changes enqueue no messages.
+  notify::outbox_policy_ptr notify;
   runtime::registry_ptr registry;  ///< required
   runtime::clock_ptr clock;        ///< required
   std::string tenants_path = "/tenants";

@@ -89,6 +89,8 @@ Result<appointment_claim> book_in(connection& conn, tenant_scope scope, const bo
   if (req.reservation_id)
     if (auto ok = convert_reservation(conn, scope, *req.reservation_id, rec->id); !ok)
       return std::move(ok.error());
+  if (auto ok = write_outbox(conn, scope, req.outbox, *rec, now_ms); !ok)
+    return std::move(ok.error());
   return appointment_claim{false, false, std::move(*rec)};
 }
 

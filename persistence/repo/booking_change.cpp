@@ -19,7 +19,7 @@ Result<appointment_record> locked_appointment(connection& conn, tenant_scope sco
 }
 
 Result<appointment_record> cancel_in(connection& conn, tenant_scope scope, int64_t id,
-                                     int64_t now_ms) {
+                                     int64_t now_ms, const appointment_outbox& outbox) {
   auto rec = locked_appointment(conn, scope, id);
   if (!rec || rec->status == "cancelled") return rec;
   if (rec->status != "booked")
@@ -31,6 +31,7 @@ Result<appointment_record> cancel_in(connection& conn, tenant_scope scope, int64
   if (!n) return std::move(n.error());
   rec->status = "cancelled";
   rec->updated_at = now_ms;
+  if (auto ok = write_outbox(conn, scope, outbox, *rec, now_ms); !ok) return std::move(ok.error());
   return rec;
 }
 
@@ -111,16 +112,19 @@ Result<appointment_claim> reschedule_in(connection& conn, tenant_scope scope,
     return std::move(ok.error());
   auto rec = inserted_appointment(conn, scope);
   if (!rec) return std::move(rec.error());
+  if (auto ok = write_outbox(conn, scope, req.outbox, *rec, now_ms); !ok)
+    return std::move(ok.error());
   return appointment_claim{false, false, std::move(*rec)};
 }
 
 }  // namespace
 
 Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
-                                              int64_t appointment_id, int64_t now_ms) {
+                                              int64_t appointment_id, int64_t now_ms,
+                                              const appointment_outbox& outbox) {
   return with_retry([&] {
     return with_transaction(
-        conn, [&](connection& c) { return cancel_in(c, scope, appointment_id, now_ms); });
+        conn, [&](connection& c) { return cancel_in(c, scope, appointment_id, now_ms, outbox); });
   });
 }
 

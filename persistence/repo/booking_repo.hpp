@@ -13,6 +13,8 @@
 /// not be called inside another one. Errors: those of the connection plus the ones named.
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/customer_repo.hpp"
+#include "persistence/repo/job_repo.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
 
@@ -49,6 +51,13 @@ struct reservation_record {
   std::optional<int64_t> appointment_id;
 };
 
+/// The outbox of a booking change (see outbox_effects): given the row the change wrote (for a
+/// reschedule the successor, whose rescheduled_from names the old row) and that row's customer,
+/// what to enqueue and withdraw in the same transaction. Called only when the change wrote
+/// something: an idempotent repeat enqueues nothing again. Empty: no jobs.
+using appointment_outbox =
+    std::function<outbox_effects(const appointment_record&, const std::optional<customer_record>&)>;
+
 /// Something that blocks a staff member's time: a booked appointment or a live reservation.
 struct busy_record {
   int64_t staff_id = 0;
@@ -79,6 +88,7 @@ struct booking_request {
   std::optional<int64_t> reservation_id;
   std::string notes;
   bool check_overlap = true;
+  appointment_outbox outbox;
 };
 
 /// The result of a write that can lose a race: either the row, or `taken` (the interval
@@ -149,7 +159,8 @@ struct reservation_request {
 /// (idempotent). errc::not_found when it is not the tenant's; errc::conflict when its status is
 /// neither booked nor cancelled.
 [[nodiscard]] Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
-                                                            int64_t appointment_id, int64_t now_ms);
+                                                            int64_t appointment_id, int64_t now_ms,
+                                                            const appointment_outbox& outbox = {});
 
 /// Moves a booked appointment atomically: in one transaction, with the staff lock and overlap
 /// check of `book` (ignoring the appointment itself), the old row becomes `rescheduled` and a
@@ -165,6 +176,7 @@ struct reschedule_request {
   int64_t start_at = 0, end_at = 0;
   std::optional<std::string> external_uid;
   bool check_overlap = true;
+  appointment_outbox outbox;
 };
 [[nodiscard]] Result<claim_outcome<appointment_record>> reschedule_appointment(
     connection& conn, tenant_scope scope, const reschedule_request& req, int64_t now_ms);

@@ -186,6 +186,18 @@ Result<bool> span_taken(connection& conn, tenant_scope scope, const claim_span& 
                  {scope.company_id(), span.staff_id, now_ms, excl.reservation_id, to, from});
 }
 
+Result<void> write_outbox(connection& conn, tenant_scope scope, const appointment_outbox& outbox,
+                          const appointment_record& written, int64_t now_ms) {
+  if (!outbox) return caf::unit;
+  std::optional<customer_record> customer;
+  if (written.customer_id) {
+    auto found = find_customer(conn, scope, *written.customer_id);
+    if (!found) return std::move(found.error());
+    customer = std::move(*found);
+  }
+  return apply_outbox(conn, outbox(written, customer), now_ms);
+}
+
 Result<appointment_record> inserted_appointment(connection& conn, tenant_scope scope) {
   auto id = conn.last_insert_id();
   if (!id) return std::move(id.error());

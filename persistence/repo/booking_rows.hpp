@@ -112,6 +112,11 @@ auto claim_transaction(connection& conn, F&& fn) -> decltype(fn(conn)) {
   return out;
 }
 
+/// Runs the change's outbox (when it has one) for the row it wrote, with the row's customer.
+[[nodiscard]] Result<void> write_outbox(connection& conn, tenant_scope scope,
+                                        const appointment_outbox& outbox,
+                                        const appointment_record& written, int64_t now_ms);
+
 /// The row inserted last by this connection, read back as a record.
 [[nodiscard]] Result<appointment_record> inserted_appointment(connection& conn, tenant_scope scope);
 [[nodiscard]] Result<reservation_record> inserted_reservation(connection& conn, tenant_scope scope);

@@ -1,6 +1,7 @@
 #include "persistence/repo/callback_repo.hpp"
 
 #include "persistence/repo/row_mapping.hpp"
+#include "persistence/transaction.hpp"
 
 #include <utility>
 
@@ -42,8 +43,10 @@ Result<std::optional<callback_record>> find_callback_of_call(connection& conn, t
   return std::optional<callback_record>{std::move(*c)};
 }
 
-Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
-                                         const callback_request& req, int64_t now_ms) {
+namespace {
+
+Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
+                                   const callback_request& req, int64_t now_ms) {
   const std::string insert =
       "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
       "phone_e164, name, reason, preferred_time, status, created_at) "
@@ -58,7 +61,18 @@ Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
   auto found = find_callback_of_call(conn, scope, req.retell_call_id);
   if (!found) return std::move(found.error());
   if (!*found) return make_error(errc::storage, "callback_requests: row vanished after insert");
+  if (!existing && req.outbox)
+    if (auto ok = apply_outbox(conn, req.outbox(**found), now_ms); !ok)
+      return std::move(ok.error());
   return callback_outcome{std::move(**found), existing};
+}
+
+}  // namespace
+
+Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
+                                         const callback_request& req, int64_t now_ms) {
+  if (!req.outbox) return record_in(conn, scope, req, now_ms);
+  return with_transaction(conn, [&](connection& c) { return record_in(c, scope, req, now_ms); });
 }
 
 }  // namespace askpro::persistence

@@ -4,6 +4,7 @@
 /// yields the first row. Thread-safety: as the connection. Errors: those of the connection.
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/job_repo.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
 
@@ -32,6 +33,9 @@ struct callback_request {
   std::optional<std::string> phone_e164;
   std::string name, reason;
   std::optional<std::string> preferred_time;
+  /// The notice to the branch, enqueued in the same transaction as the row (the outbox); not
+  /// called for a repeat. Empty: no jobs.
+  std::function<outbox_effects(const callback_record&)> outbox;
 };
 
 /// Records the request, once per (tenant, call id): a repeat yields the stored row (`existing`

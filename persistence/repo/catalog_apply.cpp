@@ -43,7 +43,7 @@ namespace {
 auto file_fields(const company_record& c) {
   return std::tie(c.name, c.time_zone, c.locale, c.country, c.retell_api_key, c.slot_step_min,
                   c.min_notice_min, c.horizon_days, c.reservation_ttl_s, c.price_per_minute_cents,
-                  c.billing_rounding, c.low_balance_cents);
+                  c.billing_rounding, c.low_balance_cents, c.notifications);
 }
 
 std::vector<value> file_values(const company_record& c) {
@@ -58,7 +58,8 @@ std::vector<value> file_values(const company_record& c) {
           c.reservation_ttl_s,
           c.price_per_minute_cents,
           c.billing_rounding,
-          c.low_balance_cents};
+          c.low_balance_cents,
+          c.notifications};
 }
 
 /// Inserts the company (status and balance take their defaults). Yields its id.
@@ -70,8 +71,8 @@ Result<int64_t> insert_company(detail::apply_context& ctx, const company_record&
   return ctx.insert(
       "INSERT INTO companies (slug, name, time_zone, locale, country, retell_api_key, "
       "slot_step_min, min_notice_min, horizon_days, reservation_ttl_s, price_per_minute_cents, "
-      "billing_rounding, low_balance_cents, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "billing_rounding, low_balance_cents, notifications, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       binds);
 }
 
@@ -85,7 +86,7 @@ Result<void> update_company(detail::apply_context& ctx, const company_record& wa
       "UPDATE companies SET name = ?, time_zone = ?, locale = ?, country = ?, "
       "retell_api_key = ?, slot_step_min = ?, min_notice_min = ?, horizon_days = ?, "
       "reservation_ttl_s = ?, price_per_minute_cents = ?, billing_rounding = ?, "
-      "low_balance_cents = ?, updated_at = ? WHERE id = ?",
+      "low_balance_cents = ?, notifications = ?, updated_at = ? WHERE id = ?",
       binds);
 }
 

@@ -75,18 +75,19 @@ Result<int64_t> upsert_branch(apply_context& ctx, const branch_record& want,
   if (!have) {
     return ctx.insert(
         "INSERT INTO branches (company_id, slug, name, time_zone, calendar_provider, "
-        "calendar_config, active) VALUES (?, ?, ?, ?, ?, ?, 1)",
+        "calendar_config, notify, active) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
         {ctx.scope.company_id(), want.slug, want.name, want.time_zone, want.calendar_provider,
-         want.calendar_config});
+         want.calendar_config, want.notify});
   }
-  if (std::tie(want.name, want.time_zone, want.calendar_provider, want.calendar_config) ==
-          std::tie(have->name, have->time_zone, have->calendar_provider, have->calendar_config) &&
+  if (std::tie(want.name, want.time_zone, want.calendar_provider, want.calendar_config,
+               want.notify) == std::tie(have->name, have->time_zone, have->calendar_provider,
+                                        have->calendar_config, have->notify) &&
       have->active)
     return have->id;
   auto ok = ctx.write(
       "UPDATE branches SET name = ?, time_zone = ?, calendar_provider = ?, calendar_config = ?, "
-      "active = 1 WHERE company_id = ? AND id = ?",
-      {want.name, want.time_zone, want.calendar_provider, want.calendar_config,
+      "notify = ?, active = 1 WHERE company_id = ? AND id = ?",
+      {want.name, want.time_zone, want.calendar_provider, want.calendar_config, want.notify,
        ctx.scope.company_id(), have->id});
   if (!ok) return std::move(ok.error());
   return have->id;

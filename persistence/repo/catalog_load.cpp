@@ -35,7 +35,7 @@ std::unordered_map<int64_t, std::size_t> index_by_id(const std::vector<Record>& 
 
 Result<std::vector<branch_record>> select_branch_rows(connection& conn, tenant_scope scope) {
   auto rows = conn.query(
-      "SELECT id, slug, name, time_zone, calendar_provider, calendar_config, active "
+      "SELECT id, slug, name, time_zone, calendar_provider, calendar_config, notify, active "
       "FROM branches WHERE company_id = ? ORDER BY id",
       {scope.company_id()});
   if (!rows) return std::move(rows.error());
@@ -49,6 +49,7 @@ Result<std::vector<branch_record>> select_branch_rows(connection& conn, tenant_s
     b.time_zone = f.get<std::string>("time_zone");
     b.calendar_provider = f.get<std::string>("calendar_provider");
     b.calendar_config = f.get<std::string>("calendar_config");
+    b.notify = f.get<std::string>("notify");
     b.active = f.get<bool>("active");
     if (auto ok = f.status(); !ok) return std::move(ok.error());
     out.push_back(std::move(b));

@@ -27,7 +27,8 @@ struct company_record {
   int64_t price_per_minute_cents = 0;
   std::string billing_rounding = "minute";
   int64_t low_balance_cents = 0;
-  int64_t balance_cents = 0;  ///< read only: provisioning never changes the balance
+  int64_t balance_cents = 0;         ///< read only: provisioning never changes the balance
+  std::string notifications = "{}";  ///< JSON text: channels, reminder_hours, templates
 };
 
 /// One wall-clock interval on a weekday (branch or staff week).
@@ -48,6 +49,7 @@ struct branch_record {
   std::string slug, name, time_zone;
   std::string calendar_provider = "internal";
   std::string calendar_config = "{}";  ///< JSON text with provider credentials (secret)
+  std::string notify = "{}";           ///< JSON text: where branch notices go (email, phone)
   bool active = true;
   std::vector<weekly_interval> hours;
   std::vector<std::string> closed;  ///< dates

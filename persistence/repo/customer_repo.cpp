@@ -39,7 +39,7 @@ Result<std::optional<customer_record>> first_customer(Result<result_set> rs) {
 
 Result<customer_record> insert_or_read(connection& conn, tenant_scope scope,
                                        const std::string& e164, const std::string& name,
-                                       int64_t now_ms) {
+                                       int64_t now_ms, const std::string& email) {
   auto n = conn.execute(
       "INSERT INTO customers (company_id, phone_e164, name, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?)" +
@@ -52,6 +52,12 @@ Result<customer_record> insert_or_read(connection& conn, tenant_scope scope,
         "WHERE company_id = ? AND phone_e164 = ? AND name = ''",
         {name, now_ms, scope.company_id(), e164});
     if (!named) return std::move(named.error());
+  }
+  if (!email.empty()) {
+    auto addressed = conn.execute(
+        "UPDATE customers SET email = ?, updated_at = ? WHERE company_id = ? AND phone_e164 = ?",
+        {email, now_ms, scope.company_id(), e164});
+    if (!addressed) return std::move(addressed.error());
   }
   auto found = find_customer_by_phone(conn, scope, e164);
   if (!found) return std::move(found.error());
@@ -77,10 +83,10 @@ Result<std::optional<customer_record>> find_customer_by_phone(connection& conn, 
 
 Result<customer_record> find_or_create_customer(connection& conn, tenant_scope scope,
                                                 const std::string& e164, const std::string& name,
-                                                int64_t now_ms) {
+                                                int64_t now_ms, const std::string& email) {
   if (e164.empty()) return make_error(errc::invalid_argument, "customer phone number is empty");
   return booking_detail::with_retry(
-      [&] { return insert_or_read(conn, scope, e164, name, now_ms); });
+      [&] { return insert_or_read(conn, scope, e164, name, now_ms, email); });
 }
 
 namespace {

@@ -29,12 +29,14 @@ struct customer_record {
     connection& conn, tenant_scope scope, const std::string& e164);
 
 /// The customer with `e164` (already normalised), created when missing; a non-empty `name`
-/// fills an empty stored name. Safe against a concurrent insert of the same number (the unique
+/// fills an empty stored name, a non-empty `email` replaces the stored address (the caller's
+/// latest word). Safe against a concurrent insert of the same number (the unique
 /// key decides; the loser reads the winner's row).
 [[nodiscard]] Result<customer_record> find_or_create_customer(connection& conn, tenant_scope scope,
                                                               const std::string& e164,
                                                               const std::string& name,
-                                                              int64_t now_ms);
+                                                              int64_t now_ms,
+                                                              const std::string& email = "");
 
 /// A page of customers in id order: by exact number (already normalised), by a part of the
 /// name (case-insensitive for ASCII; `%` and `_` match literally), after `after_id`.

@@ -92,6 +92,23 @@ Result<enqueued_job> enqueue_job(connection& conn, const job_spec& spec, int64_t
   return enqueued_job{std::move(**job), !existing};
 }
 
+Result<void> apply_outbox(connection& conn, const outbox_effects& effects, int64_t now_ms) {
+  for (const auto& spec : effects.enqueue)
+    if (auto job = enqueue_job(conn, spec, now_ms); !job) return std::move(job.error());
+  for (const auto& key : effects.withdraw) {
+    auto n = conn.execute(
+        "UPDATE jobs SET status = 'cancelled', updated_at = ? "
+        "WHERE idempotency_key = ? AND status = 'queued'",
+        {now_ms, key});
+    if (!n) return std::move(n.error());
+  }
+  return caf::unit;
+}
+
+Result<std::optional<job_record>> find_job_by_key(connection& conn, const std::string& key) {
+  return job_where(conn, "WHERE idempotency_key = ?", {key});
+}
+
 Result<std::vector<job_record>> claim_due_jobs(connection& conn, const std::string& node,
                                                int64_t now_ms, int64_t lease_ms, int limit) {
   const auto& d = conn.sql_dialect();
@@ -157,12 +174,12 @@ Result<bool> finish_job(connection& conn, int64_t id, const std::string& node, i
 }
 
 Result<bool> fail_job(connection& conn, int64_t id, const std::string& node,
-                      const std::string& error, int64_t retry_at, int64_t now_ms) {
+                      const std::string& error, int64_t retry_at, int64_t now_ms, bool give_up) {
   auto failed = conn.execute(
-      "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'queued' END, "
-      "run_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL, updated_at = ? "
-      "WHERE id = ? AND status = 'running' AND claimed_by = ?",
-      {retry_at, error, now_ms, id, node});
+      "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts OR ? = 1 THEN 'dead' "
+      "ELSE 'queued' END, run_at = ?, last_error = ?, claimed_by = NULL, claimed_until = NULL, "
+      "updated_at = ? WHERE id = ? AND status = 'running' AND claimed_by = ?",
+      {int64_t{give_up ? 1 : 0}, retry_at, error, now_ms, id, node});
   if (!failed) return std::move(failed.error());
   return *failed > 0;
 }
@@ -197,6 +214,11 @@ Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms) {
   if (!again) return std::move(again.error());
   if (!*again) return make_error(errc::storage, "jobs: row vanished after retry");
   return std::move(**again);
+}
+
+Result<int64_t> purge_jobs(connection& conn, int64_t before_ms) {
+  return conn.execute("DELETE FROM jobs WHERE status IN ('done', 'cancelled') AND updated_at < ?",
+                      {before_ms});
 }
 
 Result<std::vector<std::pair<std::string, int64_t>>> count_jobs(connection& conn) {

@@ -11,6 +11,7 @@
 #include <caf/allowed_unsafe_message_type.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,23 @@ struct enqueued_job {
 [[nodiscard]] Result<enqueued_job> enqueue_job(connection& conn, const job_spec& spec,
                                                int64_t now_ms);
 
+/// What a change writes into the queue inside its own transaction (the outbox): jobs to add,
+/// and the keys of queued jobs it withdraws (they become `cancelled`), e.g. the reminder of an
+/// appointment that was cancelled or moved. Either all of it commits with the change or none.
+struct outbox_effects {
+  std::vector<job_spec> enqueue;
+  std::vector<std::string> withdraw;
+  bool empty() const { return enqueue.empty() && withdraw.empty(); }
+};
+
+/// Applies `effects` on `conn`; run inside the change's transaction.
+[[nodiscard]] Result<void> apply_outbox(connection& conn, const outbox_effects& effects,
+                                        int64_t now_ms);
+
+/// The job with this idempotency key, if any.
+[[nodiscard]] Result<std::optional<job_record>> find_job_by_key(connection& conn,
+                                                                const std::string& key);
+
 /// claim_due_jobs in a transaction of its own (READ COMMITTED on MySQL: no gap locks, so
 /// concurrent claims by other nodes skip past this one's rows instead of waiting).
 [[nodiscard]] Result<std::vector<job_record>> claim_jobs(connection& conn, const std::string& node,
@@ -71,9 +89,10 @@ struct enqueued_job {
                                       int64_t now_ms);
 
 /// Records a failed attempt of a job `node` holds: queued again at `retry_at`, or dead when its
-/// attempts are spent. False when the claim was lost.
+/// attempts are spent or `give_up` (trying again cannot help). False when the claim was lost.
 [[nodiscard]] Result<bool> fail_job(connection& conn, int64_t id, const std::string& node,
-                                    const std::string& error, int64_t retry_at, int64_t now_ms);
+                                    const std::string& error, int64_t retry_at, int64_t now_ms,
+                                    bool give_up = false);
 
 /// Gives back every claim of `node` (at its start: what it held when it died is due again).
 [[nodiscard]] Result<int64_t> release_claims(connection& conn, const std::string& node,
@@ -86,6 +105,10 @@ struct enqueued_job {
 /// Queues a dead job again at `now_ms` with its attempts reset. errc::not_found when there is
 /// no such job, errc::conflict when it is not dead.
 [[nodiscard]] Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms);
+
+/// Deletes done and cancelled jobs last changed before `before_ms` (their payloads hold
+/// messages to customers: kept no longer than needed); yields how many.
+[[nodiscard]] Result<int64_t> purge_jobs(connection& conn, int64_t before_ms);
 
 /// Jobs by status (queued, running, done, dead, cancelled) for the metrics.
 [[nodiscard]] Result<std::vector<std::pair<std::string, int64_t>>> count_jobs(connection& conn);

@@ -1,8 +1,10 @@
 #include "runtime/app/node.hpp"
 
+#include "actors/notify/delivery.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "net/calcom/calcom_calendar.hpp"
+#include "net/notify/senders.hpp"
 #include "persistence/db_actor.hpp"
 #include "persistence/redis_actor.hpp"
 #include "runtime/atoms.hpp"
@@ -14,7 +16,9 @@
 #include <caf/actor_system_config.hpp>
 #include <caf/all.hpp>
 
+#include <unistd.h>
 #include <algorithm>
+#include <cstdio>
 #include <thread>
 
 namespace askpro::app {
@@ -26,11 +30,21 @@ struct node::impl {
 
 namespace {
 
+/// runtime.node_id, or "<host name>-<pid>".
+std::string node_name(const config::settings& s) {
+  if (!s.runtime.node_id.empty()) return s.runtime.node_id;
+  char host[256] = {};
+  if (::gethostname(host, sizeof host - 1) != 0) std::snprintf(host, sizeof host, "node");
+  return std::string{host} + "-" + std::to_string(::getpid());
+}
+
 /// The tenant directory (/directory): loads tenants under /tenants on first use and stops idle
 /// ones (actors/tenant/tenant_directory.hpp).
 runtime::child_spec directory_spec(const config::settings& s, const runtime::registry_ptr& reg,
-                                   const runtime::clock_ptr& clk, caf::actor_system& sys) {
+                                   const runtime::clock_ptr& clk, caf::actor_system& sys,
+                                   actors::notify::outbox_policy_ptr notify) {
   actors::tenant::directory_config cfg;
+  cfg.tenant.notify = std::move(notify);
   cfg.tenant.registry = reg;
   cfg.tenant.clock = clk;
   // Cal.com branches: request gates per API key and slot caches per account, shared through
@@ -55,7 +69,10 @@ runtime::supervisor_spec root_spec(const config::settings& s, const runtime::reg
   spec.children.push_back(persistence::db_child_spec(s.storage, reg, clk));
   if (s.redis.enabled()) spec.children.push_back(persistence::redis_child_spec(s.redis, reg));
   spec.children.push_back(actors::tenant::tenants_child_spec(reg, clk));
-  spec.children.push_back(directory_spec(s, reg, clk, sys));
+  auto delivery =
+      actors::notify::make_delivery(s, net::notify::make_senders(s.notify), node_name(s), reg, clk);
+  spec.children.push_back(directory_spec(s, reg, clk, sys, delivery.policy));
+  for (auto& child : delivery.children) spec.children.push_back(std::move(child));
   return spec;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 /// One running runtime: the CAF actor system, the tree registry, the clock and the root
-/// supervisor with its permanent children (/db, /redis when configured, /tenants, and
-/// /directory, which loads tenants under /tenants on first use and stops idle ones).
+/// supervisor with its permanent children (/db, /redis when configured, /tenants, /directory,
+/// which loads tenants under /tenants on first use and stops idle ones, /notify with the
+/// configured channels and /jobs, whose workers deliver the queued messages).
 /// Thread-safety: construct, start and stop from one (non-actor) thread; `system()` and
 /// `registry()` may be used from any thread while the node lives.
 /// Ownership: owns the actor system; destroying the node waits for every actor to finish.

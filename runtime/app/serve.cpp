@@ -3,6 +3,7 @@
 #include "net/edge.hpp"
 #include "net/http/rate_limit_redis.hpp"
 #include "net/ops/eval_routes.hpp"
+#include "net/ops/job_routes.hpp"
 #include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/migrate.hpp"
@@ -80,6 +81,8 @@ int cmd_serve(const config::settings& settings) {
     open_rt(engine, shell_env);
     return engine.run(code, "=eval");
   }));
+  edge.add_ops_routes(std::make_shared<net::ops::job_routes>(actors::jobs::admin_deps{
+      &n.system(), n.registry(), n.clock(), settings.runtime.ask_timeout}));
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";

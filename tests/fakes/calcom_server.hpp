@@ -1,13 +1,14 @@
 #pragma once
 /// The fake Cal.com (tests/fakes/calcom/fake_calcom.py) as a test fixture: started on loopback
-/// port 0 as a child process, stopped (SIGTERM, then SIGKILL) when the object goes. Its control
+/// port 0 as a child process (fake_process.hpp), stopped when the object goes. Its control
 /// API (README beside the script) sets event types, faults and limits and reads its bookings and
 /// request counts.
 /// Thread-safety: one test thread. Ownership: owns the child process.
 
+#include "tests/fakes/fake_process.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include <sys/types.h>
 #include <string>
 
 namespace askpro::test {
@@ -17,7 +18,6 @@ class calcom_server {
   /// Starts the fake and waits for its `LISTENING <port>` line; throws std::runtime_error when
   /// it does not come up.
   calcom_server();
-  ~calcom_server();
   calcom_server(const calcom_server&) = delete;
   calcom_server& operator=(const calcom_server&) = delete;
 
@@ -31,7 +31,7 @@ class calcom_server {
   nlohmann::json read(const std::string& what);
 
  private:
-  pid_t pid_ = -1;
+  fake_process process_;
   int port_ = 0;
 };
 

@@ -1,8 +1,11 @@
 #include "tests/integration/voice_fixture.hpp"
 
+#include "actors/notify/delivery.hpp"
 #include "actors/tenant/tenancy_root.hpp"
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "net/calcom/webhook_routes.hpp"
+#include "net/notify/senders.hpp"
+#include "net/ops/job_routes.hpp"
 #include "net/retell/routes.hpp"
 #include "persistence/db_actor.hpp"
 #include "runtime/supervisor.hpp"
@@ -41,7 +44,17 @@ voice_node::voice_node(const backend& db, voice_node_options options)
   dir.tenant.clock = clock_;
   if (options.remote) dir.tenant.remote = options.remote(*sys_, registry_);
   dir.tick_interval = std::chrono::hours{1};
-  root_ = runtime::spawn_supervisor(*sys_, actors::tenant::tenancy_root_spec(db.settings(), dir));
+  std::vector<runtime::child_spec> delivery;
+  if (options.delivery) {
+    auto parts = actors::notify::make_delivery(*options.delivery,
+                                               net::notify::make_senders(options.delivery->notify),
+                                               options.node_id, registry_, clock_);
+    dir.tenant.notify = parts.policy;
+    delivery = std::move(parts.children);
+  }
+  auto root = actors::tenant::tenancy_root_spec(db.settings(), dir);
+  for (auto& child : delivery) root.children.push_back(std::move(child));
+  root_ = runtime::spawn_supervisor(*sys_, std::move(root));
   auto settings = testing::http_test_settings();
   settings.http.threads = 48;
   edge_ = std::make_unique<net::edge>(settings, *sys_, registry_);
@@ -51,6 +64,8 @@ voice_node::voice_node(const backend& db, voice_node_options options)
   deps.booking_timeout = std::chrono::seconds{25};
   deps.grace = std::chrono::milliseconds{200};
   edge_->add_api_routes(net::retell::make_routes(deps));
+  edge_->add_ops_routes(std::make_shared<net::ops::job_routes>(
+      actors::jobs::admin_deps{sys_.get(), registry_, clock_, std::chrono::seconds{10}}));
   if (options.calcom_webhooks)
     edge_->add_api_routes(net::calcom::make_webhook_routes({sys_.get(), registry_, clock_}));
   auto ports = edge_->start();

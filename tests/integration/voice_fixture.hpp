@@ -6,6 +6,7 @@
 /// Retell client (tests/fakes/retell_client.hpp).
 
 #include "actors/tenant/tenant_supervisor.hpp"
+#include "config/settings.hpp"
 #include "net/edge.hpp"
 #include "runtime/clock.hpp"
 #include "runtime/tree_registry.hpp"
@@ -17,6 +18,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace askpro::test {
@@ -34,6 +36,11 @@ struct voice_node_options {
       caf::actor_system&, const runtime::registry_ptr&)>
       remote;
   bool calcom_webhooks = false;
+  /// Notification channels and the job queue (SPEC S10): when set, the node also runs /notify
+  /// and /jobs built from these settings' `notify` and `jobs` (senders from net/notify, claims
+  /// named `node_id`), tenants enqueue messages, and the ops listener serves /ops/jobs.
+  std::optional<config::settings> delivery;
+  std::string node_id = "node-a";
 };
 
 class voice_node {

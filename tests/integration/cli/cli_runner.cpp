@@ -124,12 +124,19 @@ std::string demo_tenant_text() {
   return slurp(std::string{ASKPRO_SOURCE_DIR} + "/config/demo-tenant.json");
 }
 
-serve_process::serve_process(const cli_site& site, const std::string& ops_token) {
-  auto config = site.write_file(
-      "serve.toml", "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + site.dir() +
-                        "/askpro.db\"\n\n[http]\nlisten = \"127.0.0.1:0\"\n\n[ops]\nlisten = "
-                        "\"127.0.0.1:0\"\ntoken = \"" +
-                        ops_token + "\"\n\n[log]\nlevel = \"warn\"\n");
+serve_process::serve_process(const cli_site& site, const std::string& ops_token)
+    : serve_process(site, serve_options{ops_token, {}, {}}) {}
+
+serve_process::serve_process(const cli_site& site, const serve_options& options) {
+  auto storage = options.storage_toml.empty() ? "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" +
+                                                    site.dir() + "/askpro.db\"\n"
+                                              : options.storage_toml;
+  auto config =
+      site.write_file("serve.toml", storage +
+                                        "\n[http]\nlisten = \"127.0.0.1:0\"\n\n[ops]\nlisten = "
+                                        "\"127.0.0.1:0\"\ntoken = \"" +
+                                        options.ops_token + "\"\n\n[log]\nlevel = \"warn\"\n\n" +
+                                        options.extra_toml);
   out_ = site.dir() + "/serve.out";
   pid_ = ::fork();
   REQUIRE(pid_ >= 0);
@@ -169,6 +176,13 @@ std::string serve_process::api_url() {
 
 std::string serve_process::ops_url() {
   return url_after("ops listening on ");
+}
+
+void serve_process::kill() {
+  if (pid_ <= 0) return;
+  ::kill(pid_, SIGKILL);
+  ::waitpid(pid_, nullptr, 0);
+  pid_ = -1;
 }
 
 int serve_process::stop() {

@@ -45,11 +45,20 @@ class cli_site {
   std::string config_;
 };
 
+/// What a served site may differ in: the ops token, another database (a `[storage]` table in
+/// TOML; default the site's SQLite file) and more configuration (TOML tables appended).
+struct serve_options {
+  std::string ops_token = "ops-cli-secret";
+  std::string storage_toml;
+  std::string extra_toml;
+};
+
 /// `askpro serve` of a site's database on ephemeral ports, in the background, with `ops_token`;
 /// stopped with SIGTERM when destroyed (or by `stop`).
 class serve_process {
  public:
   explicit serve_process(const cli_site& site, const std::string& ops_token = "ops-cli-secret");
+  serve_process(const cli_site& site, const serve_options& options);
   ~serve_process();
   serve_process(const serve_process&) = delete;
   serve_process& operator=(const serve_process&) = delete;
@@ -59,6 +68,8 @@ class serve_process {
   std::string ops_url();
   /// SIGTERM, then the exit code (-1 when it did not exit normally). Idempotent.
   int stop();
+  /// SIGKILL: the process dies where it stands (nothing is flushed or released).
+  void kill();
 
  private:
   std::string url_after(const std::string& marker);

@@ -98,6 +98,7 @@ inline void check_matches(const persistence::tenant_catalog& want,
   CHECK(got.company.name == want.company.name);
   CHECK(got.company.retell_api_key == want.company.retell_api_key);
   CHECK(got.company.price_per_minute_cents == want.company.price_per_minute_cents);
+  CHECK(got.company.notifications == want.company.notifications);
   REQUIRE(got.branches.size() == want.branches.size());
   for (std::size_t i = 0; i < want.branches.size(); ++i) {
     const auto &w = want.branches[i], &g = got.branches[i];
@@ -106,6 +107,7 @@ inline void check_matches(const persistence::tenant_catalog& want,
     CHECK(g.active);
     CHECK(g.calendar_provider == w.calendar_provider);
     CHECK(g.calendar_config == w.calendar_config);
+    CHECK(g.notify == w.notify);
     CHECK(week_of(g.hours) == week_of(w.hours));
     CHECK(g.closed == sorted_copy(w.closed));
     CHECK(sorted_copy(g.phone_numbers) == sorted_copy(w.phone_numbers));

@@ -97,6 +97,22 @@ PERSISTENCE_CASE("a failing job is retried until dead, then queued again by hand
   CHECK(code_of(missing.error()) == errc::not_found);
 }
 
+PERSISTENCE_CASE("a refused job is dead at once; old done jobs are purged", "[jobs]") {
+  auto conn = db.migrated();
+  auto refused = expect_ok(enqueue_job(*conn, spec_of("refused", 0), 0)).job.id;
+  auto sent = expect_ok(enqueue_job(*conn, spec_of("sent", 0), 0)).job.id;
+  auto fresh = expect_ok(enqueue_job(*conn, spec_of("fresh", 0), 0)).job.id;
+  REQUIRE(claim(*conn, "node-1", 1000, 3).size() == 3);
+  CHECK(expect_ok(fail_job(*conn, refused, "node-1", "HTTP 400", 2000, 1000, true)));
+  CHECK(expect_ok(find_job_by_key(*conn, "refused"))->status == "dead");
+  CHECK(expect_ok(finish_job(*conn, sent, "node-1", 1000)));
+  CHECK(expect_ok(finish_job(*conn, fresh, "node-1", 9000)));
+  CHECK(expect_ok(purge_jobs(*conn, 5000)) == 1);  // only the done job changed before 5000
+  CHECK_FALSE(expect_ok(find_job_by_key(*conn, "sent")));
+  CHECK(expect_ok(find_job_by_key(*conn, "fresh")));
+  CHECK(expect_ok(find_job_by_key(*conn, "refused")));  // dead letters stay
+}
+
 PERSISTENCE_CASE("two nodes claiming at once never share a job", "[jobs]") {
   if (!db.is_mysql()) return;  // SQLite has one writer: claims are serial by construction
   auto a = db.migrated();

@@ -1,0 +1,54 @@
+// The delivering subtrees and the outbox policy from the settings (delivery.hpp).
+#include "actors/notify/delivery.hpp"
+
+#include "actors/jobs/jobs.hpp"
+#include "actors/notify/channels.hpp"
+
+namespace askpro::actors::notify {
+namespace {
+
+runtime::child_spec channels_spec(const config::settings& s, channel_senders senders,
+                                  const runtime::registry_ptr& registry,
+                                  const runtime::clock_ptr& clock) {
+  channels_config cfg;
+  cfg.senders = std::move(senders);
+  cfg.breaker_failures = s.notify.breaker_failures;
+  cfg.breaker_reset = s.notify.breaker_reset;
+  cfg.call_timeout = s.notify.timeout + std::chrono::seconds{2};
+  cfg.registry = registry;
+  cfg.clock = clock;
+  return channels_child_spec(std::move(cfg));
+}
+
+runtime::child_spec queue_spec(const config::settings& s, const channel_senders& senders,
+                               const std::string& node_id, const runtime::registry_ptr& registry,
+                               const runtime::clock_ptr& clock) {
+  jobs::jobs_config cfg;
+  cfg.node_id = node_id;
+  cfg.workers = s.jobs.workers;
+  cfg.backoff = s.jobs.backoff;
+  cfg.poll = s.jobs.poll;
+  cfg.lease = s.jobs.lease;
+  cfg.handlers = job_handlers(senders);
+  cfg.registry = registry;
+  cfg.clock = clock;
+  cfg.db_timeout = s.runtime.ask_timeout;
+  return jobs::jobs_child_spec(std::move(cfg));
+}
+
+}  // namespace
+
+delivery_parts make_delivery(const config::settings& s, channel_senders senders,
+                             const std::string& node_id, const runtime::registry_ptr& registry,
+                             const runtime::clock_ptr& clock) {
+  auto policy = std::make_shared<outbox_policy>();
+  for (const auto& [channel, factory] : senders.channels) policy->channels.push_back(channel);
+  policy->max_attempts = s.jobs.max_attempts;
+  delivery_parts out;
+  out.policy = std::move(policy);
+  out.children.push_back(queue_spec(s, senders, node_id, registry, clock));
+  out.children.insert(out.children.begin(), channels_spec(s, std::move(senders), registry, clock));
+  return out;
+}
+
+}  // namespace askpro::actors::notify
