@@ -28,10 +28,13 @@ void release(queue_actor* self) {
   auto& st = self->state;
   auto db = st.cfg.registry->actor_at(st.cfg.db_path);
   if (!db) return;
-  persistence::request_db<int64_t>(self, db, access::write, st.cfg.db_timeout,
-                                   [node = st.cfg.node_id, now = now_ms(st)](connection& c) {
-                                     return persistence::release_claims(c, node, now);
-                                   })
+  // Only claims from before the node started: its workers may have claimed jobs already (and
+  // after a restart of this actor alone they hold some).
+  persistence::request_db<int64_t>(
+      self, db, access::write, st.cfg.db_timeout,
+      [node = st.cfg.node_id, started = st.cfg.started_ms, now = now_ms(st)](connection& c) {
+        return persistence::release_claims(c, node, started, now);
+      })
       .then(
           [self](int64_t n) {
             self->state.released_at_start = n;

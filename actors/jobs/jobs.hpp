@@ -52,6 +52,9 @@ struct jobs_config {
   std::chrono::milliseconds lease{60000};
   std::chrono::milliseconds count_interval{5000};  ///< how often /jobs/queue counts
   std::chrono::hours keep_done{24 * 7};
+  /// When this node started (Unix ms; 0: when the spec is built): its claims from before are
+  /// its previous run's and are given back.
+  int64_t started_ms = 0;
   std::vector<job_handler> handlers;
   runtime::registry_ptr registry;  ///< required
   runtime::clock_ptr clock;        ///< required

@@ -7,6 +7,7 @@
 namespace askpro::actors::jobs {
 
 runtime::child_spec jobs_child_spec(jobs_config cfg) {
+  if (cfg.started_ms == 0) cfg.started_ms = runtime::to_unix_ms(cfg.clock->now());
   runtime::supervisor_spec spec;
   spec.kind = "jobs";
   spec.strat = runtime::strategy::one_for_one;

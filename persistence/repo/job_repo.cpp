@@ -134,11 +134,15 @@ Result<std::vector<job_record>> claim_due_jobs(connection& conn, const std::stri
   }
   std::vector<job_record> out;
   for (auto id : *ids) {
+    // Guarded again by the row's current state: should a row another node claimed meanwhile
+    // slip past SKIP LOCKED, this update changes nothing and the job is not ours.
     auto claimed = conn.execute(
         "UPDATE jobs SET status = 'running', claimed_by = ?, claimed_until = ?, "
-        "attempts = attempts + 1, updated_at = ? WHERE id = ?",
-        {node, now_ms + lease_ms, now_ms, id});
+        "attempts = attempts + 1, updated_at = ? WHERE id = ? AND ((status = 'queued' AND "
+        "run_at <= ?) OR (status = 'running' AND claimed_until < ?))",
+        {node, now_ms + lease_ms, now_ms, id, now_ms, now_ms});
     if (!claimed) return std::move(claimed.error());
+    if (*claimed == 0) continue;
     auto job = job_where(conn, "WHERE id = ?", {id});
     if (!job) return std::move(job.error());
     if (*job) out.push_back(std::move(**job));
@@ -184,11 +188,12 @@ Result<bool> fail_job(connection& conn, int64_t id, const std::string& node,
   return *failed > 0;
 }
 
-Result<int64_t> release_claims(connection& conn, const std::string& node, int64_t now_ms) {
+Result<int64_t> release_claims(connection& conn, const std::string& node, int64_t started_ms,
+                               int64_t now_ms) {
   return conn.execute(
       "UPDATE jobs SET status = 'queued', claimed_by = NULL, claimed_until = NULL, "
-      "updated_at = ? WHERE status = 'running' AND claimed_by = ?",
-      {now_ms, node});
+      "updated_at = ? WHERE status = 'running' AND claimed_by = ? AND updated_at < ?",
+      {now_ms, node, started_ms});
 }
 
 Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status, int limit) {

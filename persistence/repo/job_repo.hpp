@@ -94,9 +94,10 @@ struct outbox_effects {
                                     const std::string& error, int64_t retry_at, int64_t now_ms,
                                     bool give_up = false);
 
-/// Gives back every claim of `node` (at its start: what it held when it died is due again).
+/// Gives back the claims `node` made before `started_ms` (at its start: what it held when it
+/// died is due again; what its workers claimed since is not touched).
 [[nodiscard]] Result<int64_t> release_claims(connection& conn, const std::string& node,
-                                             int64_t now_ms);
+                                             int64_t started_ms, int64_t now_ms);
 
 /// Jobs of a status ("" for all), newest first, at most `limit`.
 [[nodiscard]] Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status,

@@ -52,13 +52,12 @@ std::optional<persistence::job_record> job_of(persistence::connection& c, const 
 int64_t book_next_week(serve_process& serve, const std::string& token) {
   httplib::Client api{serve.api_url()};
   httplib::Headers auth{{"Authorization", "Bearer " + token}};
-  auto day = date::year_month_day{date::floor<date::days>(std::chrono::system_clock::now()) +
-                                  date::days{7}};
-  std::ostringstream ymd;
-  ymd << day;
+  auto today = date::floor<date::days>(std::chrono::system_clock::now());
+  std::ostringstream range;  // the week that starts in seven days (some of its days are closed)
+  range << "from=" << date::year_month_day{today + date::days{7}}
+        << "&to=" << date::year_month_day{today + date::days{14}};
   auto slots = api.Get(
-      ("/api/v2/availability?branch=mitte&service=herrenhaarschnitt&date=" + ymd.str()).c_str(),
-      auth);
+      ("/api/v2/availability?branch=mitte&service=herrenhaarschnitt&" + range.str()).c_str(), auth);
   REQUIRE(slots);
   INFO(slots->body);
   REQUIRE(slots->status == 200);
