@@ -47,11 +47,13 @@ build() {
   cmake --build "$BUILD_DIR" -- -j"$(nproc)" "$@" || die "build failed"
 }
 
-# free_port — prints a TCP port on 127.0.0.1 that nothing listens on.
+# free_port — prints a TCP port on 127.0.0.1 that nothing listens on. Below the kernel's ephemeral
+# range (32768 and up): there, a client socket of an earlier test lingering in TIME-WAIT on that
+# port makes a server's bind fail although nothing listens.
 free_port() {
   local p i
   for i in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
+    p=$(( 20000 + RANDOM % 12000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return 0; fi
   done
   die "no free port found"
