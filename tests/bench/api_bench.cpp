@@ -14,6 +14,7 @@
 #include "persistence/repo/token_repo.hpp"
 #include "runtime/supervisor.hpp"
 #include "tests/bench/bench_backends.hpp"
+#include "tests/bench/bench_catalog.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/support/services.hpp"
 
@@ -40,26 +41,11 @@ constexpr int appointment_count = 2000;
 const auto bench_now = date::sys_days{date::year{2026} / 12 / 1} + 8h;  // Tue 09:00 Berlin
 
 persistence::tenant_catalog catalog() {
-  persistence::tenant_catalog c;
-  c.company = {0, "bench", "Bench", "Europe/Berlin", "de-DE", "DE"};
-  persistence::branch_record b;
-  b.slug = "main";
-  b.name = "Main";
-  b.time_zone = "Europe/Berlin";
-  for (int wd = 0; wd < 6; ++wd) b.hours.push_back({wd, 9 * 60, 18 * 60});
-  c.branches.push_back(b);
-  persistence::service_record cut;
-  cut.slug = "cut";
-  cut.name = "Cut";
-  c.services.push_back(cut);
-  for (int i = 0; i < staff_count; ++i) {
-    persistence::staff_record s;
-    s.slug = "s" + std::to_string(100 + i);
-    s.name = s.slug;
-    s.branch_slug = "main";
-    s.service_slugs = {"cut"};
-    c.staff.push_back(s);
-  }
+  auto c = bench::bench_catalog("bench", staff_count);
+  c.company.horizon_days = 60;
+  auto& hours = c.branches[0].hours;  // Monday to Saturday, 9:00 to 18:00
+  hours.clear();
+  for (int wd = 0; wd < 6; ++wd) hours.push_back({wd, 9 * 60, 18 * 60});
   return c;
 }
 

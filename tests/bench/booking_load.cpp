@@ -10,6 +10,7 @@
 #include "persistence/repo/catalog_repo.hpp"
 #include "runtime/bridge.hpp"
 #include "runtime/supervisor.hpp"
+#include "tests/bench/bench_catalog.hpp"
 #include "tests/bench/bench_stats.hpp"
 
 #include <date/date.h>
@@ -28,33 +29,7 @@ constexpr int staff_count = booking_staff;
 const auto bench_now = date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{8};
 
 persistence::tenant_catalog catalog(const std::string& slug) {
-  persistence::tenant_catalog c;
-  c.company = {};
-  c.company.slug = slug;
-  c.company.name = "Bench";
-  c.company.time_zone = "Europe/Berlin";
-  c.company.locale = "de-DE";
-  c.company.country = "DE";
-  c.company.horizon_days = 365;
-  persistence::branch_record b;
-  b.slug = "main";
-  b.name = "Main";
-  b.time_zone = "Europe/Berlin";
-  for (int wd = 0; wd < 7; ++wd) b.hours.push_back({wd, 0, 24 * 60});
-  c.branches.push_back(b);
-  persistence::service_record cut;
-  cut.slug = "cut";
-  cut.name = "Cut";
-  c.services.push_back(cut);
-  for (int i = 0; i < staff_count; ++i) {
-    persistence::staff_record s;
-    s.slug = "s" + std::to_string(100 + i);
-    s.name = s.slug;
-    s.branch_slug = "main";
-    s.service_slugs = {"cut"};
-    c.staff.push_back(s);
-  }
-  return c;
+  return bench_catalog(slug, staff_count);
 }
 
 bool seed(const config::storage_settings& storage, const std::string& slug) {

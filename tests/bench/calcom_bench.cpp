@@ -15,6 +15,7 @@
 #include "runtime/bridge.hpp"
 #include "runtime/supervisor.hpp"
 #include "tests/bench/bench_backends.hpp"
+#include "tests/bench/bench_catalog.hpp"
 #include "tests/bench/bench_stats.hpp"
 #include "tests/fakes/calcom_server.hpp"
 
@@ -33,26 +34,11 @@ namespace {
 const auto bench_now = date::sys_days{date::year{2026} / 12 / 1} + std::chrono::hours{8};
 
 persistence::tenant_catalog catalog(const std::string& url) {
-  persistence::tenant_catalog c;
-  c.company.slug = "bench";
-  c.company.name = "Bench";
-  c.company.time_zone = "Europe/Berlin";
-  c.company.locale = "de-DE";
-  c.company.country = "DE";
-  c.company.horizon_days = 365;
-  persistence::branch_record b;
-  b.slug = "main";
-  b.name = "Main";
-  b.time_zone = "Europe/Berlin";
-  for (int wd = 0; wd < 7; ++wd) b.hours.push_back({wd, 0, 24 * 60});
+  auto c = bench::bench_catalog("bench", 0);
+  auto& b = c.branches[0];
   b.calendar_provider = "calcom";
   b.calendar_config = nlohmann::json{{"api_key", "cal_bench"}, {"base_url", url}}.dump();
-  c.branches.push_back(b);
-  persistence::service_record cut;
-  cut.slug = "cut";
-  cut.name = "Cut";
-  cut.calcom_event_type_id = 1201;
-  c.services.push_back(cut);
+  c.services[0].calcom_event_type_id = 1201;
   persistence::staff_record s;
   s.slug = "host";
   s.name = "Host";

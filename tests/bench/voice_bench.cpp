@@ -18,6 +18,7 @@
 #include "persistence/repo/catalog_repo.hpp"
 #include "runtime/metrics/registry.hpp"
 #include "runtime/supervisor.hpp"
+#include "tests/bench/bench_catalog.hpp"
 
 #include <date/date.h>
 #include <spdlog/spdlog.h>
@@ -43,33 +44,9 @@ bench::bench_tenant tenant_of(int i) {
 }
 
 persistence::tenant_catalog catalog(const bench::bench_tenant& t) {
-  persistence::tenant_catalog c;
-  c.company.slug = t.slug;
-  c.company.name = "Bench " + t.slug;
-  c.company.time_zone = "Europe/Berlin";
-  c.company.locale = "de-DE";
-  c.company.country = "DE";
-  c.company.horizon_days = 365;
+  auto c = bench::bench_catalog(t.slug, bench::staff_count);
   c.company.retell_api_key = t.key;
-  persistence::branch_record b;
-  b.slug = "main";
-  b.name = "Main";
-  b.time_zone = "Europe/Berlin";
-  b.phone_numbers = {t.number};
-  for (int wd = 0; wd < 7; ++wd) b.hours.push_back({wd, 0, 24 * 60});
-  c.branches.push_back(b);
-  persistence::service_record cut;
-  cut.slug = "cut";
-  cut.name = "Cut";
-  c.services.push_back(cut);
-  for (int i = 0; i < bench::staff_count; ++i) {
-    persistence::staff_record s;
-    s.slug = "s" + std::to_string(100 + i);
-    s.name = s.slug;
-    s.branch_slug = "main";
-    s.service_slugs = {"cut"};
-    c.staff.push_back(s);
-  }
+  c.branches[0].phone_numbers = {t.number};
   return c;
 }
 

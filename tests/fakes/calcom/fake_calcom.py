@@ -19,10 +19,12 @@ import sys
 import threading
 import time
 import traceback
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, unquote, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from fakekit import Server  # noqa: E402
 from fake_calcom_store import (  # noqa: E402
     UTC, ApiError, Store, as_int, as_object, bad_request, iso_in, iso_utc, minutes,
     parse_bound, zone)
@@ -360,15 +362,6 @@ class Handler(BaseHTTPRequestHandler):
         if VERBOSE:  # the request line and status only: never a header
             sys.stderr.write(f"fake_calcom: {format % args}\n")
             sys.stderr.flush()
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # stopping never waits for a hung or idle connection
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            super().handle_error(request, client_address)
 
 
 def _stop(_signum, _frame):

@@ -1,17 +1,17 @@
 #!/usr/bin/env python3
 """Self-test of the fake Cal.com: starts fake_calcom.py as a child process and drives it over
 HTTP. Run: python3 tests/fakes/calcom/test_fake_calcom.py"""
-import http.client
 import json
 import os
-import signal
 import socket
-import subprocess
 import sys
 import time
 import unittest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from fakekit import ChildFake  # noqa: E402
+
 SCRIPT = os.path.join(HERE, "fake_calcom.py")
 KEY = "cal_test_key"
 TAKEN = "User either already has booking at this time or is not available"
@@ -20,28 +20,11 @@ BERLIN = {"id": 1201, "length": 30, "timezone": "Europe/Berlin", "step": 30,
           "hours": {"mon": [["09:00", "12:00"]], "tue": [["09:00", "12:00"]]}}
 
 
-class Fake:
+class Fake(ChildFake):
     """The fake as a child process on a kernel-chosen port."""
 
     def __init__(self, env=None):
-        self.proc = subprocess.Popen([sys.executable, SCRIPT, "--port", "0"],
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                     env={**os.environ, **(env or {})})
-        self.line = self.proc.stdout.readline().decode()
-        if not self.line.startswith("LISTENING "):
-            raise RuntimeError(f"fake did not start: {self.line!r}")
-        self.port = int(self.line.split()[1])
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=5)
-        out, err = self.proc.stdout.read(), self.proc.stderr.read()
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        return rc, out.decode(), err.decode()
-
-    def connect(self, timeout=10):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        super().__init__(SCRIPT, ["--port", "0"], env)
 
 
 def call(conn, method, path, body=None, key=KEY, version=None, headers=None):

@@ -16,11 +16,13 @@ import re
 import signal
 import ssl
 import sys
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(1, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import fake_notify_smtp  # noqa: E402
+from fakekit import Server  # noqa: E402
 from fake_notify_state import ControlError, State  # noqa: E402
 
 VERBOSE = os.environ.get("FAKE_NOTIFY_VERBOSE") == "1"
@@ -199,15 +201,6 @@ class Handler(BaseHTTPRequestHandler):
         if VERBOSE:  # the request line and status only: never a header or a body
             sys.stderr.write(f"fake_notify http: {format % args}\n")
             sys.stderr.flush()
-
-
-class Server(ThreadingHTTPServer):
-    daemon_threads = True
-    block_on_close = False  # stopping never waits for a hung or idle connection
-
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
-            super().handle_error(request, client_address)
 
 
 def parse_args(argv):

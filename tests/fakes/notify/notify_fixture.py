@@ -1,41 +1,25 @@
 """What the fake's self-tests share: the fake as a child process on kernel-chosen ports, and a
 throw-away self-signed certificate for its TLS modes (made with the openssl command)."""
-import http.client
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
 import unittest
 
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from fakekit import ChildFake  # noqa: E402
+
 SCRIPT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fake_notify.py")
 
 
-class Fake:
+class Fake(ChildFake):
     """fake_notify.py started with `args`; `port` is its HTTP port, `smtp_port` its sink's."""
 
     def __init__(self, args):
-        self.proc = subprocess.Popen([sys.executable, SCRIPT, *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE)
-        self.line = self.proc.stdout.readline().decode()
-        if not self.line.startswith("LISTENING "):
-            self.proc.kill()
-            raise RuntimeError(f"fake did not start: {self.line!r} {self.proc.stderr.read()!r}")
-        _, http_port, smtp_port = self.line.split()
-        self.port, self.smtp_port = int(http_port), int(smtp_port)
-
-    def stop(self):
-        self.proc.send_signal(signal.SIGTERM)
-        rc = self.proc.wait(timeout=5)
-        out, err = self.proc.stdout.read(), self.proc.stderr.read()
-        self.proc.stdout.close()
-        self.proc.stderr.close()
-        return rc, out.decode(), err.decode()
-
-    def connect(self, timeout=10):
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        super().__init__(SCRIPT, args)
+        self.smtp_port = self.ports[1]
 
     def request(self, method, path, body, headers=None, timeout=10):
         """(status, parsed JSON answer) over a fresh connection."""
