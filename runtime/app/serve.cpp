@@ -37,6 +37,50 @@ int wait_for_signal(const sigset_t& set) {
   return sig;
 }
 
+/// Inbound webhooks stored but not yet applied when the last run stopped are applied now.
+void replay_inboxes(node& n) {
+  actors::call::voice_deps voice{&n.system(), n.registry(), n.clock()};
+  if (auto replayed = actors::call::replay_pending(voice, net::retell::replay_decoder()); !replayed)
+    spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
+  actors::calendar::event_deps calendar_events{&n.system(), n.registry(), n.clock()};
+  if (auto replayed =
+          actors::calendar::replay_external_events(calendar_events, net::calcom::decode_stored);
+      !replayed)
+    spdlog::warn("Cal.com inbox replay failed: {}", describe(replayed.error()));
+}
+
+/// The API's routes: Retell, Cal.com webhooks, the tenant API (per-token buckets, shared
+/// through /redis when configured).
+void mount_api(net::edge& edge, node& n, const config::settings& settings) {
+  edge.add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
+  edge.add_api_routes(net::calcom::make_webhook_routes({&n.system(), n.registry(), n.clock()}));
+  net::api::api_options api_options;
+  net::http::rate_limit_spec limits{settings.api.rate_per_s, settings.api.rate_burst};
+  api_options.limiter = net::http::make_rate_limiter(limits, n.clock(), settings.redis.enabled(),
+                                                     n.system(), n.registry());
+  edge.add_api_routes(
+      net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));
+}
+
+/// The ops routes beyond the tree and metrics: the shell's eval (its `rt` module reaches the API
+/// on `api_port`, known once the edge listens) and the job queue.
+void mount_ops(net::edge& edge, node& n, const config::settings& settings,
+               const std::shared_ptr<std::atomic<uint16_t>>& api_port) {
+  rt_env shell_env{&n.system(), n.registry(), n.clock()};
+  const auto& host = settings.http.listen.host;  // a wildcard is reached on loopback
+  const auto reach = host == "0.0.0.0" || host == "::" || host.empty() ? "127.0.0.1" : host;
+  shell_env.api_url = [api_port, reach]() -> Result<std::string> {
+    return "http://" + reach + ":" + std::to_string(api_port->load());
+  };
+  edge.add_ops_routes(net::ops::make_eval_routes([shell_env](const std::string& code) {
+    runtime::lua::lua_engine engine;  // fresh per eval: nothing leaks from one script to the next
+    open_rt(engine, shell_env);
+    return engine.run(code, "=eval");
+  }));
+  edge.add_ops_routes(std::make_shared<net::ops::job_routes>(actors::jobs::admin_deps{
+      &n.system(), n.registry(), n.clock(), settings.runtime.ask_timeout}));
+}
+
 }  // namespace
 
 int cmd_serve(const config::settings& settings) {
@@ -53,36 +97,10 @@ int cmd_serve(const config::settings& settings) {
     return 1;
   }
   net::edge edge{settings, n.system(), n.registry()};
-  actors::call::voice_deps voice{&n.system(), n.registry(), n.clock()};
-  if (auto replayed = actors::call::replay_pending(voice, net::retell::replay_decoder()); !replayed)
-    spdlog::warn("inbox replay failed: {}", describe(replayed.error()));
-  actors::calendar::event_deps calendar_events{&n.system(), n.registry(), n.clock()};
-  if (auto replayed =
-          actors::calendar::replay_external_events(calendar_events, net::calcom::decode_stored);
-      !replayed)
-    spdlog::warn("Cal.com inbox replay failed: {}", describe(replayed.error()));
-  edge.add_api_routes(net::retell::make_routes(voice));
-  edge.add_api_routes(net::calcom::make_webhook_routes(calendar_events));
-  net::api::api_options api_options;  // per-token buckets; shared through /redis when configured
-  net::http::rate_limit_spec limits{settings.api.rate_per_s, settings.api.rate_burst};
-  api_options.limiter = net::http::make_rate_limiter(limits, n.clock(), settings.redis.enabled(),
-                                                     n.system(), n.registry());
-  edge.add_api_routes(
-      net::api::make_api_routes({&n.system(), n.registry(), n.clock()}, api_options));
-  auto api_port = std::make_shared<std::atomic<uint16_t>>(0);  // known once the edge listens
-  rt_env shell_env{&n.system(), n.registry(), n.clock()};
-  const auto& host = settings.http.listen.host;  // a wildcard is reached on loopback
-  const auto reach = host == "0.0.0.0" || host == "::" || host.empty() ? "127.0.0.1" : host;
-  shell_env.api_url = [api_port, reach]() -> Result<std::string> {
-    return "http://" + reach + ":" + std::to_string(api_port->load());
-  };
-  edge.add_ops_routes(net::ops::make_eval_routes([shell_env](const std::string& code) {
-    runtime::lua::lua_engine engine;  // fresh per eval: nothing leaks from one script to the next
-    open_rt(engine, shell_env);
-    return engine.run(code, "=eval");
-  }));
-  edge.add_ops_routes(std::make_shared<net::ops::job_routes>(actors::jobs::admin_deps{
-      &n.system(), n.registry(), n.clock(), settings.runtime.ask_timeout}));
+  replay_inboxes(n);
+  mount_api(edge, n, settings);
+  auto api_port = std::make_shared<std::atomic<uint16_t>>(0);
+  mount_ops(edge, n, settings, api_port);
   auto up = edge.start();
   if (!up) {
     std::cerr << "askpro: cannot listen: " << describe(up.error()) << "\n";
