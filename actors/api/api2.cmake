@@ -2,4 +2,5 @@
 target_sources(askpro_actors PRIVATE
   api/api_customers.cpp
   api/api_calls.cpp
+  api/api_billing.cpp
 )

@@ -6,6 +6,7 @@
 #include "actors/observe/business_metrics.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/inbox_repo.hpp"
+#include "persistence/repo/ledger_repo.hpp"
 #include "persistence/transaction.hpp"
 
 #include <caf/all.hpp>
@@ -41,6 +42,11 @@ Result<std::optional<tenant_route>> read_route(const voice_deps& deps, const std
       });
 }
 
+/// Events after which the call's duration is known: its charge is due.
+bool charges(const std::string& event) {
+  return event == "call_ended" || event == "call_analyzed";
+}
+
 /// One event in its own transaction (deps without an event batcher).
 Result<event_outcome> record_alone(const voice_deps& deps, persistence::tenant_scope scope,
                                    const call_event& ev, int64_t now) {
@@ -69,6 +75,9 @@ Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope
     if (!applied) return std::move(applied.error());
     created = *applied;
   }
+  if (charges(ev.name))
+    if (auto charged = persistence::charge_call(c, scope, ev.opening.retell_call_id, now); !charged)
+      return std::move(charged.error());
   if (redelivered && !done) {  // recorded earlier, never applied (the start-up replay)
     auto marked = persistence::mark_processed(c, (*stored)->id, now);
     if (!marked) return std::move(marked.error());

@@ -85,7 +85,9 @@ struct event_outcome {
   bool call_created = false;  ///< this event made the call's first record
 };
 
-/// Records the event in the inbox and applies it to the call record in one transaction, once:
+/// Records the event in the inbox and applies it to the call record in one transaction, once;
+/// call_ended and call_analyzed also charge the ended call there (ledger_repo.hpp charge_call:
+/// once per call, whichever event or delivery comes first with the duration):
 /// a redelivered, already processed event changes nothing (transcript_updated is re-applied, it
 /// carries the newest transcript). call_ended also tells a live session to end after the grace.
 /// With an event batcher in the deps, events recorded at the same time share one transaction

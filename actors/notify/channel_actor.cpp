@@ -99,6 +99,7 @@ runtime::child_spec channels_child_spec(channels_config cfg) {
   spec.kind = "notify";
   for (const auto& [channel, factory] : cfg.senders.channels)
     spec.children.push_back(channel_spec(cfg, channel, factory));
+  for (auto& child : cfg.extra) spec.children.push_back(std::move(child));
   return {"notify", "notify", runtime::supervisor_start(std::move(spec)),
           runtime::restart_type::permanent, std::chrono::seconds{10}};
 }

@@ -34,6 +34,7 @@ struct channels_config {
   std::chrono::milliseconds call_timeout{12000};  ///< one send, above the sender's own limit
   runtime::registry_ptr registry;                 ///< required
   runtime::clock_ptr clock;                       ///< required
+  std::vector<runtime::child_spec> extra;         ///< more children of /notify (notices)
 };
 
 /// The child spec of /notify for the root supervisor (no channel children when none is set).

@@ -3,14 +3,18 @@
 
 #include "actors/jobs/jobs.hpp"
 #include "actors/notify/channels.hpp"
+#include "actors/notify/notices.hpp"
+#include "persistence/repo/ledger_repo.hpp"
 
 namespace askpro::actors::notify {
 namespace {
 
 runtime::child_spec channels_spec(const config::settings& s, channel_senders senders,
+                                  const outbox_policy_ptr& policy,
                                   const runtime::registry_ptr& registry,
                                   const runtime::clock_ptr& clock) {
   channels_config cfg;
+  cfg.extra.push_back(notices_child_spec({policy, registry, clock, s.runtime.ask_timeout}));
   cfg.senders = std::move(senders);
   cfg.breaker_failures = s.notify.breaker_failures;
   cfg.breaker_reset = s.notify.breaker_reset;
@@ -30,6 +34,7 @@ runtime::child_spec queue_spec(const config::settings& s, const channel_senders&
   cfg.poll = s.jobs.poll;
   cfg.lease = s.jobs.lease;
   cfg.handlers = job_handlers(senders);
+  cfg.handlers.push_back({persistence::low_balance_job, "/notify/low_balance"});
   cfg.registry = registry;
   cfg.clock = clock;
   cfg.db_timeout = s.runtime.ask_timeout;
@@ -47,7 +52,8 @@ delivery_parts make_delivery(const config::settings& s, channel_senders senders,
   delivery_parts out;
   out.policy = std::move(policy);
   out.children.push_back(queue_spec(s, senders, node_id, registry, clock));
-  out.children.insert(out.children.begin(), channels_spec(s, std::move(senders), registry, clock));
+  out.children.insert(out.children.begin(),
+                      channels_spec(s, std::move(senders), out.policy, registry, clock));
   return out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 /// The part of a runtime that delivers messages, built from the process settings: /notify (a
-/// breaker and sender per channel in `senders`) and /jobs (workers handing `notify.<channel>`
-/// jobs to those breakers), and the outbox policy tenants use to enqueue messages for exactly
+/// breaker and sender per channel in `senders`, and /notify/low_balance, notices.hpp) and /jobs
+/// (workers handing `notify.<channel>` jobs to those breakers, `notify.low_balance` to the
+/// notices), and the outbox policy tenants use to enqueue messages for exactly
 /// these channels. `askpro serve` and the test nodes build it the same way.
 /// Thread-safety: builds plain values.
 

@@ -5,4 +5,5 @@ target_sources(askpro_actors PRIVATE
   notify/channel_actor.cpp
   notify/outbox.cpp
   notify/delivery.cpp
+  notify/notices.cpp
 )

@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <set>
 
 namespace askpro::actors::notify {
 namespace {
@@ -131,6 +132,38 @@ outbox_effects appointment_effects(const outbox_policy& policy, const tenant::te
   return out;
 }
 
+/// The branch's notify targets this node can reach: e-mail, and its phone by SMS (WhatsApp
+/// when the node has no SMS).
+std::vector<std::pair<std::string, std::string>> branch_targets(const outbox_policy& policy,
+                                                                const tenant::branch_model& b) {
+  std::vector<std::pair<std::string, std::string>> targets;
+  if (!b.notify.email.empty() && policy.has("email")) targets.emplace_back("email", b.notify.email);
+  const char* phone_channel = policy.has("sms") ? "sms" : "whatsapp";
+  if (!b.notify.phone.empty() && policy.has(phone_channel))
+    targets.emplace_back(phone_channel, b.notify.phone);
+  return targets;
+}
+
+outbox_effects low_balance_effects(const outbox_policy& policy, const tenant::tenant_model& model,
+                                   int64_t now_ms, const persistence::posted_entry& p) {
+  outbox_effects out;
+  message_fields f;
+  f.tenant = model.name;
+  f.balance = format_euros(p.entry.balance_after_cents, model.locale);
+  std::set<std::string> seen;  // one notice per address, however many branches share it
+  for (const auto& b : model.branches) {
+    f.branch = b.name;
+    for (const auto& [channel, to] : branch_targets(policy, b)) {
+      if (!seen.insert(channel + ":" + to).second) continue;
+      auto row = row_of(model, p.entry.id) + "-" + b.slug;
+      if (auto job = job_of(policy, model, {"low_balance", channel, to, row, now_ms, 20}, f))
+        out.enqueue.push_back(std::move(*job));
+    }
+  }
+  if (seen.empty()) spdlog::info("notify: {} low balance: no branch notify address", model.slug);
+  return out;
+}
+
 outbox_effects callback_effects(const outbox_policy& policy, const tenant::tenant_model& model,
                                 int64_t now_ms, const persistence::callback_record& cb) {
   outbox_effects out;
@@ -147,13 +180,7 @@ outbox_effects callback_effects(const outbox_policy& policy, const tenant::tenan
   f.phone = cb.phone_e164.value_or("");
   f.reason = cb.reason;
   f.preferred_time = cb.preferred_time.value_or("");
-  std::vector<std::pair<std::string, std::string>> targets;
-  if (!branch->notify.email.empty() && policy.has("email"))
-    targets.emplace_back("email", branch->notify.email);
-  const char* phone_channel = policy.has("sms") ? "sms" : "whatsapp";
-  if (!branch->notify.phone.empty() && policy.has(phone_channel))
-    targets.emplace_back(phone_channel, branch->notify.phone);
-  for (const auto& [channel, to] : targets)
+  for (const auto& [channel, to] : branch_targets(policy, *branch))
     if (auto job = job_of(policy, model, {"callback", channel, to, row, now_ms, 20}, f))
       out.enqueue.push_back(std::move(*job));
   return out;
@@ -181,6 +208,25 @@ std::function<persistence::outbox_effects(const persistence::callback_record&)> 
   return [policy, model, now_ms](const persistence::callback_record& cb) {
     return callback_effects(*policy, *model, now_ms, cb);
   };
+}
+
+low_balance_effects_fn low_balance_outbox(outbox_policy_ptr policy, tenant::tenant_model_ptr model,
+                                          int64_t now_ms) {
+  if (!policy || !model) return {};
+  return [policy, model, now_ms](const persistence::posted_entry& p) {
+    return low_balance_effects(*policy, *model, now_ms, p);
+  };
+}
+
+std::string format_euros(int64_t cents, std::string_view locale) {
+  const bool negative = cents < 0;
+  const int64_t abs = negative ? -cents : cents;
+  auto frac = std::to_string(abs % 100);
+  if (frac.size() < 2) frac = "0" + frac;
+  const auto whole = std::to_string(abs / 100);
+  const std::string sign = negative ? "-" : "";
+  if (message_language(locale) == "de") return sign + whole + "," + frac + " €";
+  return sign + "€" + whole + "." + frac;
 }
 
 }  // namespace askpro::actors::notify

@@ -11,7 +11,8 @@
 ///   are withdrawn;
 /// - cancelled: a cancellation notice; the reminders are withdrawn;
 /// - a callback request: a notice to the branch's `notify` e-mail address and phone number (SMS,
-///   or WhatsApp when the node has no SMS).
+///   or WhatsApp when the node has no SMS);
+/// - a charge below the low-balance threshold: a notice to the branches' `notify` addresses.
 /// A customer without a number or address for a channel is skipped and logged (no personal data
 /// in the log), never a failure; neither is a text that cannot be rendered: the change itself
 /// always goes through.
@@ -23,6 +24,7 @@
 #include "actors/tenant/catalog_model.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/callback_repo.hpp"
+#include "persistence/repo/ledger_repo.hpp"
 
 #include <functional>
 #include <memory>
@@ -52,5 +54,16 @@ persistence::appointment_outbox appointment_outbox(outbox_policy_ptr policy,
 /// The outbox of a callback request; empty when `policy` is null.
 std::function<persistence::outbox_effects(const persistence::callback_record&)> callback_outbox(
     outbox_policy_ptr policy, tenant::tenant_model_ptr model, int64_t now_ms);
+
+/// The outbox of a charge that took the balance below the tenant's threshold: a low-balance
+/// notice to each branch's `notify` e-mail address and phone number (as a callback notice),
+/// keyed by the ledger entry, so one crossing notifies once. Empty when `policy` is null.
+using low_balance_effects_fn =
+    std::function<persistence::outbox_effects(const persistence::posted_entry&)>;
+low_balance_effects_fn low_balance_outbox(outbox_policy_ptr policy, tenant::tenant_model_ptr model,
+                                          int64_t now_ms);
+
+/// Cents as the tenant's language writes euros: "8,50 €" (German), "€8.50" (otherwise).
+std::string format_euros(int64_t cents, std::string_view locale);
 
 }  // namespace askpro::actors::notify

@@ -1,5 +1,6 @@
 #include "actors/tenant/tenant_supervisor.hpp"
 
+#include "actors/billing/billing.hpp"
 #include "actors/booking/booking_actor.hpp"
 #include "actors/calendar/internal_provider.hpp"
 #include "actors/call/call_session.hpp"
@@ -124,6 +125,18 @@ runtime::child_spec booking_spec(const tenant_model_ptr& model, const tenant_opt
           runtime::restart_type::permanent, opts.shutdown};
 }
 
+runtime::child_spec billing_spec(const tenant_model_ptr& model, const tenant_options& opts) {
+  billing::billing_config cfg;
+  cfg.slug = model->slug;
+  cfg.company_id = model->company_id;
+  cfg.registry = opts.registry;
+  cfg.clock = opts.clock;
+  cfg.db_path = opts.db_path;
+  cfg.db_timeout = opts.db_timeout;
+  return {"billing", "billing", billing::billing_actor_start(std::move(cfg)),
+          runtime::restart_type::permanent, opts.shutdown};
+}
+
 runtime::child_spec calls_spec(const tenant_options& opts) {
   auto spec = base_spec(opts, runtime::strategy::simple_one_for_one);
   spec.intensity = 50;
@@ -141,6 +154,7 @@ runtime::child_spec tenant_child_spec(tenant_model_ptr model, const tenant_optio
   spec.children.push_back(calendars_spec(model, opts));
   spec.children.push_back(booking_spec(model, opts));
   spec.children.push_back(calls_spec(opts));
+  spec.children.push_back(billing_spec(model, opts));
   return {model->slug, "tenant", runtime::supervisor_start(std::move(spec)),
           runtime::restart_type::temporary, opts.shutdown};
 }

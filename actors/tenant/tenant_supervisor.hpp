@@ -10,6 +10,7 @@
 ///     booking                                booking actor (booking_actor.hpp)
 ///     calls                                  simple_one_for_one, temporary children (empty
 ///                                            until call sessions exist)
+///     billing                                the tenant's ledger writer (billing/billing.hpp)
 ///
 /// Order: calendars start before booking (rest_for_one restarts what depends on a restarted
 /// sibling: a new calendars subtree restarts booking and calls with it; a crashed booking actor

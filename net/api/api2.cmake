@@ -7,5 +7,6 @@ target_sources(askpro_net PRIVATE
   api/record_json.cpp
   api/customer_routes.cpp
   api/call_routes.cpp
+  api/billing_routes.cpp
   api/openapi_routes.cpp
 )

@@ -76,6 +76,7 @@ void mount_availability(api_mount& m);        // availability_routes.cpp
 void mount_appointments(api_mount& m);        // appointment_routes.cpp
 void mount_customers(api_mount& m);           // customer_routes.cpp
 void mount_calls(api_mount& m);               // call_routes.cpp
+void mount_billing(api_mount& m);             // billing_routes.cpp
 void mount_openapi(api_mount& m);             // openapi_routes.cpp
 void mount_appointment_writes(api_mount& m);  // appointment_write_routes.cpp (from the above)
 

@@ -12,6 +12,7 @@ void mount_all(api_mount& m) {
   mount_appointments(m);
   mount_customers(m);
   mount_calls(m);
+  mount_billing(m);
   mount_openapi(m);
 }
 

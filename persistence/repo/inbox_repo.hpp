@@ -52,3 +52,4 @@ struct recorded_event {
 
 // The pending rows travel from a /db worker to a blocking caller in a local message.
 CAF_ALLOW_UNSAFE_MESSAGE_TYPE(std::vector<askpro::persistence::inbox_record>)
+CAF_ALLOW_UNSAFE_MESSAGE_TYPE(askpro::persistence::recorded_event)

@@ -21,6 +21,10 @@ std::optional<config::settings> load_settings(const options& opts);
 int cmd_serve(const config::settings& settings);
 int cmd_migrate(const config::settings& settings);
 
+/// `askpro billing check`: each tenant whose balance differs from the sum of its ledger on a
+/// line of stdout and exit 1; "ledger ok" and exit 0 when there is none. Safe while a server runs.
+int cmd_billing_check(const config::settings& settings);
+
 /// `askpro tenant apply FILE`: prints every problem of the file (exit 1, nothing written) or
 /// migrates, applies and prints the tenant slug as the last line of stdout (exit 0).
 int cmd_tenant_apply(const config::settings& settings, const std::string& file);

@@ -1,5 +1,5 @@
 /// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
-/// tenant apply, token create, ops, shell.
+/// billing check, tenant apply, token create, ops, shell.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
@@ -48,13 +48,18 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   auto* serve = app.add_subcommand("serve", "run the server until SIGINT/SIGTERM");
   auto* migrate = app.add_subcommand("migrate", "apply pending database migrations and exit");
+  auto* billing = app.add_subcommand("billing", "the tenants' prepaid balances");
+  billing->require_subcommand(1);
+  auto* billing_check =
+      billing->add_subcommand("check", "prove every balance is the sum of its ledger entries");
   provisioning_commands prov;
   add_provisioning_commands(app, prov);
   askpro::app::ops_options ops;
   auto ops_cli = askpro::app::add_ops_commands(app, ops);
   askpro::app::shell_options shell_opts;
   auto* shell = askpro::app::add_shell_command(app, shell_opts);
-  for (auto* cmd : {serve, migrate, prov.tenant_apply, prov.token_create, ops_cli.ops, shell})
+  for (auto* cmd :
+       {serve, migrate, billing_check, prov.tenant_apply, prov.token_create, ops_cli.ops, shell})
     add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
@@ -66,6 +71,7 @@ int main(int argc, char** argv) {
   if (!settings) return 2;
   if (serve->parsed()) return askpro::app::cmd_serve(*settings);
   if (migrate->parsed()) return askpro::app::cmd_migrate(*settings);
+  if (billing_check->parsed()) return askpro::app::cmd_billing_check(*settings);
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
   if (ops_cli.parsed(ops)) return askpro::app::cmd_ops(*settings, ops);

@@ -6,6 +6,7 @@
 #include "net/ops/job_routes.hpp"
 #include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
+#include "net/stripe/webhook_routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/node.hpp"
@@ -37,6 +38,12 @@ int wait_for_signal(const sigset_t& set) {
   return sig;
 }
 
+actors::billing::stripe_deps stripe_deps_of(node& n) {
+  actors::billing::stripe_deps deps{&n.system(), n.registry(), n.clock()};
+  deps.decode = net::stripe::decode_stored;
+  return deps;
+}
+
 /// Inbound webhooks stored but not yet applied when the last run stopped are applied now.
 void replay_inboxes(node& n) {
   actors::call::voice_deps voice{&n.system(), n.registry(), n.clock()};
@@ -47,6 +54,8 @@ void replay_inboxes(node& n) {
           actors::calendar::replay_external_events(calendar_events, net::calcom::decode_stored);
       !replayed)
     spdlog::warn("Cal.com inbox replay failed: {}", describe(replayed.error()));
+  if (auto replayed = actors::billing::replay_stripe_events(stripe_deps_of(n)); !replayed)
+    spdlog::warn("Stripe inbox replay failed: {}", describe(replayed.error()));
 }
 
 /// The API's routes: Retell, Cal.com webhooks, the tenant API (per-token buckets, shared
@@ -54,6 +63,8 @@ void replay_inboxes(node& n) {
 void mount_api(net::edge& edge, node& n, const config::settings& settings) {
   edge.add_api_routes(net::retell::make_routes({&n.system(), n.registry(), n.clock()}));
   edge.add_api_routes(net::calcom::make_webhook_routes({&n.system(), n.registry(), n.clock()}));
+  edge.add_api_routes(net::stripe::make_webhook_routes(stripe_deps_of(n),
+                                                       settings.providers.stripe_webhook_secret));
   net::api::api_options api_options;
   net::http::rate_limit_spec limits{settings.api.rate_per_s, settings.api.rate_burst};
   api_options.limiter = net::http::make_rate_limiter(limits, n.clock(), settings.redis.enabled(),

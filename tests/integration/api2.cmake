@@ -7,11 +7,14 @@ add_executable(api2_tests
   api_call_tests.cpp
   api_limit_tests.cpp
   api_openapi_tests.cpp
+  api_billing_tests.cpp
+  api_stripe_tests.cpp
   booking_fixture.cpp
   http_fixture.cpp
   ${PROJECT_SOURCE_DIR}/tests/unit/persistence/backend.cpp
   ${PROJECT_SOURCE_DIR}/tests/unit/persistence/actor_fixture.cpp
 )
 target_link_libraries(api2_tests PRIVATE askpro_net askpro_actors askpro_test_services
+                                         askpro_test_fakes
                                          askpro_test_main nlohmann_json::nlohmann_json ZLIB::ZLIB)
 catch_discover_tests(api2_tests TEST_PREFIX "api: ")

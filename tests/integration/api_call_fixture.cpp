@@ -4,9 +4,11 @@
 #include "actors/tenant/api_token.hpp"
 #include "actors/tenant/tenancy_root.hpp"
 #include "net/api/api_routes.hpp"
+#include "net/stripe/webhook_routes.hpp"
 #include "persistence/repo/catalog_repo.hpp"
 #include "persistence/repo/token_repo.hpp"
 #include "runtime/supervisor.hpp"
+#include "tests/fakes/stripe_client.hpp"
 #include "tests/integration/http_fixture.hpp"
 #include "tests/unit/persistence/actor_fixture.hpp"
 
@@ -81,6 +83,8 @@ api_node::api_node(const backend& db, const limiter_factory& make_limiter)
   net::api::api_options options;
   options.limiter = make_limiter(*sys_, registry_, clock_);
   edge_->add_api_routes(net::api::make_api_routes(deps, options));
+  edge_->add_api_routes(net::stripe::make_webhook_routes(
+      {sys_.get(), registry_, clock_, std::chrono::seconds{20}, {}}, stripe_secret));
   auto ports = edge_->start();
   REQUIRE(ports);
   port_ = ports->api;
@@ -175,6 +179,17 @@ std::vector<int64_t> ids_of(const nlohmann::json& page) {
   std::vector<int64_t> out;
   for (const auto& item : page.at("data")) out.push_back(item.at("id").get<int64_t>());
   return out;
+}
+
+httplib::Result api_node::post_stripe(const std::string& body,
+                                      std::optional<std::vector<std::string>> secrets,
+                                      int64_t age_s) const {
+  auto keys = secrets.value_or(std::vector<std::string>{stripe_secret});
+  httplib::Headers headers;
+  auto now_s = runtime::to_unix_ms(clock_->now()) / 1000 - age_s;
+  if (!keys.empty())
+    headers.emplace("Stripe-Signature", fakes::stripe_signature(keys, body, now_s));
+  return client().Post("/webhooks/stripe", headers, body, "application/json");
 }
 
 }  // namespace askpro::test

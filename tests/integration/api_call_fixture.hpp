@@ -3,7 +3,8 @@
 /// document: two tenants seeded into SQLite or MariaDB — "salon" (booking_fixture.hpp's
 /// scenario, branch "mitte", country DE) and "bistro" (branches "nord" and "sued", country AT) —
 /// a runtime with /db, /tenants, /directory on a manual clock, and the edge with the API routes
-/// on loopback port 0, rate-limited by an in-process bucket on the same clock.
+/// on loopback port 0, rate-limited by an in-process bucket on the same clock, and Stripe's
+/// webhook (secret `stripe_secret`).
 /// Rows are written straight through the repositories (customers, calls) so tests control ids
 /// and times. Thread-safety: use from the test thread; `get` may run on other threads.
 
@@ -23,10 +24,14 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace askpro::test {
+
+/// The node's Stripe endpoint secret (`stripe.webhook_secret`).
+inline constexpr const char* stripe_secret = "whsec_test_node";
 
 /// Builds the API's rate limiter inside a node (its actor system, registry and clock).
 using limiter_factory = std::function<std::shared_ptr<net::http::rate_limiter>(
@@ -61,6 +66,12 @@ class api_node {
                         const std::string& body) const;
   /// GET that REQUIREs 200 and yields the parsed body.
   nlohmann::json get_json(const std::string& path, const std::string& token) const;
+
+  /// POSTs `body` to /webhooks/stripe signed at the clock's now (minus `age_s`) with `secrets`
+  /// (default: the node's; empty list: no signature header).
+  httplib::Result post_stripe(const std::string& body,
+                              std::optional<std::vector<std::string>> secrets = std::nullopt,
+                              int64_t age_s = 0) const;
 
   httplib::Client client() const;
   uint16_t port() const { return port_; }

@@ -1,0 +1,179 @@
+// Posting to the ledger and charging calls (ledger_repo.hpp).
+#include "persistence/repo/call_repo.hpp"
+#include "persistence/repo/ledger_internal.hpp"
+#include "persistence/repo/ledger_repo.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <utility>
+
+namespace askpro::persistence {
+namespace {
+
+/// The company's balance and threshold, its row locked for the rest of the transaction.
+Result<balance_info> lock_balance(connection& conn, tenant_scope scope) {
+  auto rs = conn.query("SELECT balance_cents, low_balance_cents FROM companies WHERE id = ?" +
+                           std::string{conn.sql_dialect().for_update},
+                       {scope.company_id()});
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return make_error(errc::not_found, "ledger: no such company");
+  balance_info b;
+  caf::error err;
+  take((*rs)[0], "balance_cents", b.balance_cents, err);
+  take((*rs)[0], "low_balance_cents", b.low_balance_cents, err);
+  if (err) return err;
+  return b;
+}
+
+/// The entry already posted for `post`'s reference, checked to be the same cause.
+Result<std::optional<ledger_entry>> earlier_post(connection& conn, tenant_scope scope,
+                                                 const ledger_post& post) {
+  auto found = ledger_where(conn, "WHERE reference = ?", {post.reference});
+  if (!found || !*found) return found;
+  auto company = ledger_company(conn, (*found)->id);
+  if (!company) return std::move(company.error());
+  if (*company != scope.company_id() || (*found)->kind != post.kind ||
+      (*found)->amount_cents != post.amount_cents)
+    return make_error(errc::conflict, "ledger: reference posted before with other content");
+  return found;
+}
+
+Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const ledger_post& post,
+                                 const balance_info& before, int64_t now_ms) {
+  const int64_t after = before.balance_cents + post.amount_cents;
+  auto inserted = conn.execute(
+      "INSERT INTO ledger_entries (company_id, kind, amount_cents, balance_after_cents, "
+      "reference, payment_intent, call_id, billed_seconds, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      {scope.company_id(), post.kind, post.amount_cents, after, post.reference, post.payment_intent,
+       post.call_id, post.billed_seconds, now_ms});
+  if (!inserted) return std::move(inserted.error());
+  auto id = conn.last_insert_id();
+  if (!id) return std::move(id.error());
+  auto updated = conn.execute("UPDATE companies SET balance_cents = ? WHERE id = ?",
+                              {after, scope.company_id()});
+  if (!updated) return std::move(updated.error());
+  auto entry = ledger_where(conn, "WHERE id = ?", {*id});
+  if (!entry) return std::move(entry.error());
+  if (!*entry) return make_error(errc::storage, "ledger: entry vanished after insert");
+  return posted_entry{std::move(**entry), true, before.balance_cents, before.low_balance_cents};
+}
+
+}  // namespace
+
+Result<posted_entry> post_entry(connection& conn, tenant_scope scope, const ledger_post& post,
+                                int64_t now_ms) {
+  if (!conn.in_transaction())
+    return make_error(errc::invalid_argument, "ledger: post_entry needs a transaction");
+  if (post.reference.empty() || post.kind.empty())
+    return make_error(errc::invalid_argument, "ledger: an entry needs a kind and a reference");
+  auto before = lock_balance(conn, scope);
+  if (!before) return std::move(before.error());
+  auto earlier = earlier_post(conn, scope, post);
+  if (!earlier) return std::move(earlier.error());
+  if (*earlier)
+    return posted_entry{std::move(**earlier), false, before->balance_cents,
+                        before->low_balance_cents};
+  return insert_post(conn, scope, post, *before, now_ms);
+}
+
+Result<std::optional<posted_entry>> post_refund(connection& conn, tenant_scope scope,
+                                                const std::string& payment_intent,
+                                                const std::string& charge_id,
+                                                int64_t amount_refunded, int64_t now_ms) {
+  if (!conn.in_transaction())
+    return make_error(errc::invalid_argument, "ledger: post_refund needs a transaction");
+  if (auto locked = lock_balance(conn, scope); !locked) return std::move(locked.error());
+  auto so_far = refunded_so_far(conn, scope, payment_intent);
+  if (!so_far) return std::move(so_far.error());
+  if (amount_refunded <= *so_far) return std::optional<posted_entry>{};
+  ledger_post post{"refund",
+                   -(amount_refunded - *so_far),
+                   "refund:" + charge_id + ":" + std::to_string(amount_refunded),
+                   payment_intent,
+                   std::nullopt,
+                   std::nullopt};
+  auto posted = post_entry(conn, scope, post, now_ms);
+  if (!posted) return std::move(posted.error());
+  return std::optional<posted_entry>{std::move(*posted)};
+}
+
+call_price price_call(int64_t duration_ms, int64_t price_per_minute_cents,
+                      const std::string& rounding) {
+  const int64_t ms = duration_ms < 0 ? 0 : duration_ms;
+  if (rounding == "second") {
+    const int64_t seconds = (ms + 999) / 1000;
+    return {(seconds * price_per_minute_cents + 30) / 60, seconds};
+  }
+  const int64_t minutes = (ms + 59'999) / 60'000;
+  return {minutes * price_per_minute_cents, minutes * 60};
+}
+
+namespace {
+
+struct company_price {
+  std::string slug;
+  int64_t per_minute = 0;
+  std::string rounding;
+};
+
+Result<company_price> price_of(connection& conn, tenant_scope scope) {
+  auto rs = conn.query(
+      "SELECT slug, price_per_minute_cents, billing_rounding FROM companies WHERE id = ?",
+      {scope.company_id()});
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return make_error(errc::not_found, "ledger: no such company");
+  company_price p;
+  caf::error err;
+  take((*rs)[0], "slug", p.slug, err);
+  take((*rs)[0], "price_per_minute_cents", p.per_minute, err);
+  take((*rs)[0], "billing_rounding", p.rounding, err);
+  if (err) return err;
+  return p;
+}
+
+/// The low-balance notice job of a charge that crossed the threshold.
+Result<void> enqueue_low_balance(connection& conn, tenant_scope scope, const std::string& slug,
+                                 const posted_entry& p, int64_t now_ms) {
+  job_spec job;
+  job.company_id = scope.company_id();
+  job.kind = low_balance_job;
+  job.payload =
+      nlohmann::json{
+          {"tenant", slug}, {"entry", p.entry.id}, {"balance_cents", p.entry.balance_after_cents}}
+          .dump();
+  job.run_at = now_ms;
+  job.idempotency_key =
+      "low_balance:" + std::to_string(scope.company_id()) + ":" + std::to_string(p.entry.id);
+  auto queued = enqueue_job(conn, job, now_ms);
+  if (!queued) return std::move(queued.error());
+  return caf::unit;
+}
+
+}  // namespace
+
+Result<std::optional<posted_entry>> charge_call(connection& conn, tenant_scope scope,
+                                                const std::string& retell_call_id, int64_t now_ms) {
+  auto call = find_call(conn, scope, retell_call_id);
+  if (!call) return std::move(call.error());
+  if (!*call || !(*call)->duration_ms) return std::optional<posted_entry>{};
+  auto price = price_of(conn, scope);
+  if (!price) return std::move(price.error());
+  auto due = price_call(*(*call)->duration_ms, price->per_minute, price->rounding);
+  ledger_post post{"call_charge", -due.cents,  "call:" + retell_call_id,
+                   std::nullopt,  (*call)->id, due.billed_seconds};
+  auto posted = post_entry(conn, scope, post, now_ms);
+  if (!posted) return std::move(posted.error());
+  if (posted->fresh) {
+    auto marked = conn.execute(
+        "UPDATE calls SET charged_at = ? WHERE company_id = ? AND id = ? AND charged_at IS NULL",
+        {now_ms, scope.company_id(), (*call)->id});
+    if (!marked) return std::move(marked.error());
+  }
+  if (posted->crossed_low())
+    if (auto ok = enqueue_low_balance(conn, scope, price->slug, *posted, now_ms); !ok)
+      return std::move(ok.error());
+  return std::optional<posted_entry>{std::move(*posted)};
+}
+
+}  // namespace askpro::persistence

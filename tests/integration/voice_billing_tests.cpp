@@ -1,0 +1,124 @@
+// Call charges through Retell's webhooks (SQLite and MariaDB): call_ended charges the ended call
+// once at the tenant's price — per started minute or per second — however often call_ended and
+// call_analyzed are delivered, with Retell's cost kept on the call; a charge that crosses the
+// low-balance threshold queues its notice once.
+#include "tests/integration/voice_fixture.hpp"
+
+#include "actors/jobs/job_admin.hpp"
+#include "actors/tenant/tenant_directory.hpp"
+#include "runtime/bridge.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace askpro;
+using namespace askpro::test;
+using fakes::retell_client;
+using nlohmann::json;
+
+namespace {
+
+void event(voice_node& n, const std::string& name, const std::string& call_id,
+           const json& extra = json::object()) {
+  auto res = n.post("/webhooks/retell",
+                    retell_client::event(name, call_id, caller_number, salon_number, extra));
+  REQUIRE(res);
+  INFO(name << ": " << res->body);
+  REQUIRE(res->status == 204);
+}
+
+json ended(int64_t duration_ms) {
+  return {{"call_status", "ended"},
+          {"start_timestamp", 1764576000000},
+          {"end_timestamp", 1764576000000 + duration_ms},
+          {"duration_ms", duration_ms},
+          {"disconnection_reason", "user_hangup"},
+          {"call_cost", {{"combined_cost", 70}}}};
+}
+
+int64_t scalar(const backend& db, const std::string& sql) {
+  auto rs = expect_ok(db.connect()->query(sql));
+  REQUIRE(rs.size() == 1);
+  return expect_ok(rs[0].nullable<int64_t>(0)).value_or(-1);
+}
+
+void set_billing(const backend& db, int64_t price, const std::string& rounding, int64_t low,
+                 int64_t balance) {
+  expect_ok(db.connect()->execute(
+      "UPDATE companies SET price_per_minute_cents = ?, billing_rounding = ?, "
+      "low_balance_cents = ?, balance_cents = ? WHERE slug = 'salon'",
+      {price, rounding, low, balance}));
+  // The opening balance as a ledger entry, so balance and ledger agree from the start.
+  expect_ok(db.connect()->execute(
+      "INSERT INTO ledger_entries (company_id, kind, amount_cents, balance_after_cents, "
+      "reference, created_at) SELECT id, 'adjustment', ?, ?, 'adjustment:opening', 0 "
+      "FROM companies WHERE slug = 'salon'",
+      {balance, balance}));
+}
+
+}  // namespace
+
+VOICE_CASE("call_ended charges the call once per started minute", "[billing]") {
+  voice_node n{db};
+  set_billing(db, 29, "minute", 0, 1000);
+  event(n, "call_started", "call_bill");
+  event(n, "call_ended", "call_bill", ended(61'000));
+  event(n, "call_ended", "call_bill", ended(61'000));  // redelivered
+  event(n, "call_analyzed", "call_bill", ended(61'000));
+  CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 1000 - 58);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge'") == 1);
+  CHECK(scalar(db,
+               "SELECT billed_seconds FROM ledger_entries WHERE reference = "
+               "'call:call_bill'") == 120);
+  CHECK(scalar(db, "SELECT cost_cents FROM calls WHERE retell_call_id = 'call_bill'") == 70);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM calls WHERE charged_at IS NOT NULL") == 1);
+}
+
+VOICE_CASE("per-second rounding charges half a cent up", "[billing]") {
+  voice_node n{db};
+  set_billing(db, 30, "second", 0, 1000);
+  event(n, "call_ended", "call_sec", ended(61'000));  // 61 s at 30 ct/min: 30.5 → 31 ct
+  event(n, "call_ended", "call_sec", ended(61'000));
+  CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 969);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge'") == 1);
+}
+
+VOICE_CASE("a charge below the threshold queues one low-balance notice", "[billing]") {
+  config::settings delivery;
+  delivery.notify.smtp_url = "smtp://127.0.0.1:9";  // never reached: the jobs only get queued
+  delivery.notify.smtp_from = "termine@salon.example";
+  delivery.jobs.poll = std::chrono::hours{1};
+  voice_node_options opts;
+  opts.delivery = delivery;
+  voice_node n{db, opts};
+  expect_ok(
+      db.connect()->execute("UPDATE branches SET notify = '{\"email\":\"mitte@salon.example\"}'"));
+  expect_ok(runtime::ask<caf::ok_atom>(n.sys(), n.registry()->actor_at("/directory"),
+                                       std::chrono::seconds{20}, actors::tenant::reload_atom::value,
+                                       std::string{"salon"}));
+  set_billing(db, 100, "minute", 250, 400);
+  for (int i = 0; i < 4; ++i) {  // 400 → 300 → 200 (crosses 250: "2,00 €") → 100 → 0
+    auto id = "call_low_" + std::to_string(i);
+    event(n, "call_ended", id, ended(30'000));
+    event(n, "call_ended", id, ended(30'000));
+  }
+  CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 0);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM jobs WHERE kind = 'notify.low_balance'") == 1);
+  // The notice job becomes one e-mail to the branch's address, however often it is run.
+  actors::jobs::poke_workers(*n.registry());
+  CHECK(eventually([&] {
+    return scalar(db,
+                  "SELECT COUNT(*) FROM jobs WHERE kind = 'notify.low_balance' AND "
+                  "status = 'done'") == 1;
+  }));
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM jobs WHERE kind = 'notify.email' AND "
+               "idempotency_key LIKE 'low_balance:%:email'") == 1);
+  auto payload = [&] {
+    auto rs =
+        expect_ok(db.connect()->query("SELECT payload FROM jobs WHERE kind = 'notify.email'"));
+    REQUIRE(rs.size() == 1);
+    return json::parse(expect_ok(rs[0].get<std::string>("payload")));
+  }();
+  CHECK(payload["to"] == "mitte@salon.example");
+  CHECK(payload["body"].get<std::string>().find("2,00 €") != std::string::npos);
+}
