@@ -15,6 +15,7 @@
 ///       debits what of a Stripe charge is newly refunded (ledger_repo.hpp post_refund)
 ///   (balance_atom) → persistence::balance_info
 ///   (runtime::inspect_atom) → JSON {tenant, balance_cents, low_balance_cents, posted, repeats}
+/// It reads the balance at start and every `refresh`, and feeds askpro_balance_cents{tenant}.
 /// Thread-safety: messages only. Errors: those of the ledger and of /db.
 
 #include "persistence/repo/ledger_repo.hpp"
@@ -54,6 +55,9 @@ struct billing_config {
   runtime::clock_ptr clock;        ///< required
   std::string db_path = "/db";
   std::chrono::milliseconds db_timeout{5000};
+  /// How often the balance is read again (call charges are written beside this actor, in
+  /// their call's transaction): the askpro_balance_cents gauge and the inspect follow it.
+  std::chrono::milliseconds refresh{30000};
 };
 
 /// A start function for the billing actor under the tenant supervisor (kind "billing").

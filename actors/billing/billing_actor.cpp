@@ -2,6 +2,7 @@
 // transaction on /db together with the webhook inbox row it applies.
 #include "actors/billing/billing.hpp"
 
+#include "actors/observe/business_metrics.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/inbox_repo.hpp"
 #include "persistence/transaction.hpp"
@@ -47,11 +48,17 @@ Result<std::optional<posted_entry>> write_with_inbox(connection& c, const write_
       });
 }
 
+using refresh_atom = caf::atom_constant<caf::atom("billrefr")>;
+
+void remember(billing_state& st, const persistence::balance_info& b) {
+  st.last = b;
+  observe::set_balance(st.cfg.slug, b.balance_cents);
+}
+
 billing_reply reply_of(billing_state& st, const std::optional<posted_entry>& p) {
   if (!p) return {};
   (p->fresh ? st.posted : st.repeats) += 1;
-  st.last = persistence::balance_info{p->fresh ? p->entry.balance_after_cents : p->balance_before,
-                                      p->low_balance_cents};
+  remember(st, {p->fresh ? p->entry.balance_after_cents : p->balance_before, p->low_balance_cents});
   return {p->fresh, p->entry.amount_cents, st.last->balance_cents};
 }
 
@@ -79,25 +86,33 @@ caf::response_promise write(billing_actor* self, write_fn fn, int64_t inbox_id) 
   return rp;
 }
 
-caf::response_promise balance(billing_actor* self) {
+/// Reads the balance through /db (later messages wait meanwhile) and hands it to `done`.
+void read_balance(billing_actor* self,
+                  std::function<void(Result<persistence::balance_info>)> done) {
   auto& st = self->state;
-  auto rp = self->make_response_promise();
   auto db = st.cfg.registry->actor_at(st.cfg.db_path);
-  if (!db) {
-    rp.deliver(make_error(errc::unavailable, "billing: the database is not running"));
-    return rp;
-  }
+  if (!db) return done(make_error(errc::unavailable, "billing: the database is not running"));
   persistence::request_db<persistence::balance_info>(
       self, db, access::read, st.cfg.db_timeout,
       [scope = tenant_scope{st.cfg.company_id}](connection& c) {
         return persistence::read_balance(c, scope);
       })
       .await(
-          [self, rp](persistence::balance_info& b) mutable {
-            self->state.last = b;
-            rp.deliver(b);
+          [self, done](persistence::balance_info& b) {
+            remember(self->state, b);
+            done(b);
           },
-          [rp](caf::error& err) mutable { rp.deliver(std::move(err)); });
+          [done](caf::error& err) { done(std::move(err)); });
+}
+
+caf::response_promise balance(billing_actor* self) {
+  auto rp = self->make_response_promise();
+  read_balance(self, [rp](Result<persistence::balance_info> b) mutable {
+    if (b)
+      rp.deliver(*b);
+    else
+      rp.deliver(std::move(b.error()));
+  });
   return rp;
 }
 
@@ -112,7 +127,12 @@ std::string inspect_json(const billing_state& st) {
 caf::behavior billing(billing_actor* self, billing_config cfg) {
   self->state.cfg = std::move(cfg);
   const tenant_scope scope{self->state.cfg.company_id};
+  self->send(self, refresh_atom::value);
   return {
+      [=](refresh_atom) {
+        self->delayed_send(self, self->state.cfg.refresh, refresh_atom::value);
+        read_balance(self, [](const Result<persistence::balance_info>&) {});
+      },
       [=](post_atom, persistence::ledger_post post, int64_t inbox_id) {
         return write(
             self,

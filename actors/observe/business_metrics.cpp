@@ -67,6 +67,11 @@ void set_job_counts(const std::vector<std::pair<std::string, int64_t>>& counts) 
   }
 }
 
+void set_balance(std::string_view tenant, int64_t cents) {
+  if (!metrics::enabled()) return;
+  families().balance.at({std::string{tenant}}).set(cents);
+}
+
 void register_business_metrics() {
   metrics::registry::global().add("business", [](metrics::exposition& out) {
     auto& f = families();

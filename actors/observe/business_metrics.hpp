@@ -5,7 +5,7 @@
 ///   askpro_bookings_total{tenant,source}            appointments made (phone, api, calcom)
 ///   askpro_calls_total{tenant}                      calls, once, when their record is created
 ///   askpro_call_seconds_total{tenant}               call duration (not billed time)
-///   askpro_balance_cents{tenant}                    declared; billing will feed it
+///   askpro_balance_cents{tenant}                    as the tenant's billing actor last saw it
 ///   askpro_jobs{status}                             jobs by status (the job queue's counts)
 /// Labels come from bounded sets: canonical function names ("unknown" for others), error codes,
 /// tenant slugs, booking sources. Call ids never.
@@ -30,6 +30,9 @@ void count_call_event(std::string_view tenant, bool created,
 
 /// The queue's current counts by status (statuses missing from `counts` are set to 0).
 void set_job_counts(const std::vector<std::pair<std::string, int64_t>>& counts);
+
+/// The tenant's balance as last read or written.
+void set_balance(std::string_view tenant, int64_t cents);
 
 /// Registers the families above with the process's metrics (idempotent).
 void register_business_metrics();

@@ -2,8 +2,9 @@
 // doing check_availability, reserve_slot and book_appointment in its own call session. Prints
 // p50/p99/max per function for: calls one at a time (the floor), a burst of N calls at the same
 // instant in one tenant (the worst case), and N concurrent calls paced as callers talk over
-// several tenants; then webhook ingestion (call_started events/s durably recorded) and the
-// memory per idle call-session actor with M sessions alive (resident set growth / M).
+// several tenants; then webhook ingestion (call_started, then call_ended with its charge:
+// events/s durably recorded) and the memory per idle call-session actor with M sessions alive
+// (resident set growth / M).
 // SQLite file, 20 staff per tenant. Not ctest.
 //   voice_bench [calls=200] [idle_sessions=10000] [tenants=4] [events=10000]
 #include "tests/bench/voice_bench.hpp"
@@ -46,6 +47,7 @@ bench::bench_tenant tenant_of(int i) {
 persistence::tenant_catalog catalog(const bench::bench_tenant& t) {
   auto c = bench::bench_catalog(t.slug, bench::staff_count);
   c.company.retell_api_key = t.key;
+  c.company.price_per_minute_cents = 29;  // call_ended charges (webhook ingestion)
   c.branches[0].phone_numbers = {t.number};
   return c;
 }

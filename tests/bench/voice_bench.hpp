@@ -55,8 +55,9 @@ void burst_calls(const voice_rig& rig, int calls, int day);
 void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
                  std::chrono::milliseconds think);
 
-/// `events` call_started webhooks for distinct calls from `threads` clients; prints events/s
-/// answered 204 and how many inbox rows the database holds afterwards.
+/// `events` call_started webhooks for distinct calls from `threads` clients, then call_ended for
+/// the same calls (each charging its call in the event's transaction); prints events/s answered
+/// 204 of both, so the cost of charging is visible, and the inbox rows and charges stored.
 void webhook_ingestion(const voice_rig& rig, int events, int threads);
 
 }  // namespace askpro::bench

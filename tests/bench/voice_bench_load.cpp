@@ -160,36 +160,75 @@ void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::millisec
   run_plans(rig, plans, title);
 }
 
-void webhook_ingestion(const voice_rig& rig, int events, int threads) {
-  std::atomic<int> next{0}, failed{0};
+namespace {
+
+/// `events` webhooks named `name` for calls ing_0 … from `threads` clients; the latencies.
+samples ingest_pass(const voice_rig& rig, const std::string& name, const nlohmann::json& extra,
+                    int events, int threads, std::chrono::steady_clock::duration& wall) {
+  std::atomic<int> next{0};
   std::vector<samples> per(static_cast<std::size_t>(threads));
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t)
     pool.emplace_back([&, t] {
-      const auto& tenant = rig.tenants[std::size_t(t) % rig.tenants.size()];
-      fakes::retell_client client{"127.0.0.1", rig.port, tenant.key};
+      std::vector<fakes::retell_client> clients;  // call i belongs to tenant i % tenants
+      for (const auto& tenant : rig.tenants)
+        clients.emplace_back("127.0.0.1", rig.port, tenant.key);
       for (int i = next++; i < events; i = next++) {
-        auto body =
-            fakes::retell_client::event("call_started", "ing_" + std::to_string(i),
-                                        "+4915200" + std::to_string(100000 + i), tenant.number);
+        const auto k = std::size_t(i) % rig.tenants.size();
+        auto body = fakes::retell_client::event(name, "ing_" + std::to_string(i),
+                                                "+4915200" + std::to_string(100000 + i),
+                                                rig.tenants[k].number, extra);
         auto t1 = std::chrono::steady_clock::now();
-        auto res = client.post("/webhooks/retell", body.dump(), rig.now_ms);
+        auto res = clients[k].post("/webhooks/retell", body.dump(), rig.now_ms);
         per[std::size_t(t)].add(std::chrono::steady_clock::now() - t1);
-        if (!res || res->status != 204) ++per[std::size_t(t)].errors, ++failed;
+        if (!res || res->status != 204) ++per[std::size_t(t)].errors;
       }
     });
   for (auto& th : pool) th.join();
-  auto wall = std::chrono::steady_clock::now() - t0;
+  wall = std::chrono::steady_clock::now() - t0;
   samples all;
   for (const auto& s : per) all.merge(s);
-  std::printf("webhook ingestion: %d call_started events (distinct calls) from %d clients\n",
+  return all;
+}
+
+int64_t count_charges(const voice_rig& rig) {
+  config::storage_settings s;
+  s.driver = "sqlite";
+  s.sqlite_path = rig.sqlite_path;
+  auto conn = persistence::open(s);
+  if (!conn) return -1;
+  auto rs = (*conn)->query(
+      "SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'call_charge' AND reference LIKE "
+      "'call:ing_%'");
+  if (!rs || rs->empty()) return -1;
+  auto n = (*rs)[0].get<int64_t>("n");
+  return n ? *n : -1;
+}
+
+double per_second(int events, const samples& s, std::chrono::steady_clock::duration wall) {
+  return (events - s.errors) / std::chrono::duration<double>(wall).count();
+}
+
+}  // namespace
+
+void webhook_ingestion(const voice_rig& rig, int events, int threads) {
+  std::chrono::steady_clock::duration started_wall{}, ended_wall{};
+  auto started =
+      ingest_pass(rig, "call_started", nlohmann::json::object(), events, threads, started_wall);
+  // The same calls end: each call_ended also charges its call in the event's transaction.
+  const nlohmann::json ended{{"call_status", "ended"}, {"duration_ms", 61000}};
+  auto charged = ingest_pass(rig, "call_ended", ended, events, threads, ended_wall);
+  std::printf("webhook ingestion: %d calls (distinct) from %d clients, started then ended\n",
               events, threads);
   print_header();
-  print_row("  call_started -> 204", all, wall);
-  std::printf("  events/s durably recorded: %.0f (inbox rows found: %lld of %d, %d refused)\n",
-              (events - failed.load()) / std::chrono::duration<double>(wall).count(),
-              (long long)count_inbox(rig, "ing_%"), events, failed.load());
+  print_row("  call_started -> 204", started, started_wall);
+  print_row("  call_ended + charge -> 204", charged, ended_wall);
+  std::printf(
+      "  events/s durably recorded: call_started %.0f (inbox rows %lld of %d), "
+      "call_ended with its charge %.0f (charges %lld of %d)\n",
+      per_second(events, started, started_wall), (long long)count_inbox(rig, "ing_%"), events,
+      per_second(events, charged, ended_wall), (long long)count_charges(rig), events);
 }
 
 }  // namespace askpro::bench

@@ -1,7 +1,7 @@
 // Call charges through Retell's webhooks (SQLite and MariaDB): call_ended charges the ended call
 // once at the tenant's price — per started minute or per second — however often call_ended and
 // call_analyzed are delivered, with Retell's cost kept on the call; a charge that crosses the
-// low-balance threshold queues its notice once.
+// low-balance threshold queues its notice once; two runtimes on one MariaDB charge a call once.
 #include "tests/integration/voice_fixture.hpp"
 
 #include "actors/jobs/job_admin.hpp"
@@ -9,6 +9,10 @@
 #include "runtime/bridge.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+#include <vector>
 
 using namespace askpro;
 using namespace askpro::test;
@@ -121,4 +125,37 @@ VOICE_CASE("a charge below the threshold queues one low-balance notice", "[billi
   }();
   CHECK(payload["to"] == "mitte@salon.example");
   CHECK(payload["body"].get<std::string>().find("2,00 €") != std::string::npos);
+}
+
+TEST_CASE("two runtimes on one MariaDB charge a call once", "[voice][mysql][billing]") {
+  with_mysql([](backend& db) {
+    voice_node a{db};
+    voice_node_options second;
+    second.seed = [](const backend&) {};  // the first node seeded the shared database
+    second.node_id = "node-b";
+    voice_node b{db, second};
+    set_billing(db, 29, "minute", 0, 1000);
+    // Both nodes receive call_ended for the same calls at once, several times over.
+    // A delivery that was not answered 204 is delivered again, as Retell does.
+    std::atomic<int> undelivered{0};
+    std::vector<std::thread> threads;
+    for (auto* node : {&a, &b, &a, &b})
+      threads.emplace_back([node, &undelivered] {
+        for (int i = 0; i < 10; ++i) {
+          auto body = retell_client::event("call_ended", "call_two_" + std::to_string(i),
+                                           caller_number, salon_number, ended(61'000));
+          bool done = false;
+          for (int attempt = 0; attempt < 5 && !done; ++attempt) {
+            auto res = node->post("/webhooks/retell", body);
+            done = res && res->status == 204;
+          }
+          if (!done) ++undelivered;
+        }
+      });
+    for (auto& t : threads) t.join();
+    CHECK(undelivered == 0);
+    CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge'") == 10);
+    CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 1000 - 580);
+    CHECK(scalar(db, "SELECT COUNT(*) FROM calls WHERE charged_at IS NOT NULL") == 10);
+  });
 }
