@@ -43,6 +43,10 @@ Result<batch_outcomes> run_batch(const voice_deps& deps, const batch& items) {
       *deps.sys, deps.registry->actor_at("/db"), persistence::access::write, deps.timeout,
       [items](connection& c) -> Result<batch_outcomes> {
         return persistence::with_transaction(c, [&](connection& tx) -> Result<batch_outcomes> {
+          std::vector<std::pair<persistence::tenant_scope, std::string>> names;
+          for (const auto& w : items) names.emplace_back(w->scope, w->ev.name);
+          if (auto locked = lock_charged_tenants(tx, names); !locked)
+            return std::move(locked.error());
           batch_outcomes out;
           for (const auto& w : items) {
             auto one = apply_event(tx, w->scope, w->ev, w->now);

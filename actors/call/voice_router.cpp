@@ -11,6 +11,8 @@
 
 #include <caf/all.hpp>
 
+#include <algorithm>
+
 namespace askpro::actors::call {
 namespace {
 
@@ -53,12 +55,28 @@ Result<event_outcome> record_alone(const voice_deps& deps, persistence::tenant_s
   return persistence::run_blocking<event_outcome>(
       *deps.sys, db_of(deps), persistence::access::write, deps.timeout,
       [scope, ev, now](connection& c) -> Result<event_outcome> {
-        return persistence::with_transaction(
-            c, [&](connection& tx) { return apply_event(tx, scope, ev, now); });
+        return persistence::with_transaction(c, [&](connection& tx) -> Result<event_outcome> {
+          if (auto locked = lock_charged_tenants(tx, {{scope, ev.name}}); !locked)
+            return std::move(locked.error());
+          return apply_event(tx, scope, ev, now);
+        });
       });
 }
 
 }  // namespace
+
+Result<void> lock_charged_tenants(
+    connection& c, const std::vector<std::pair<persistence::tenant_scope, std::string>>& events) {
+  std::vector<int64_t> ids;
+  for (const auto& [scope, name] : events)
+    if (charges(name)) ids.push_back(scope.company_id());
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  for (auto id : ids)
+    if (auto locked = persistence::lock_company_balance(c, persistence::tenant_scope{id}); !locked)
+      return locked;
+  return caf::unit;
+}
 
 Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope,
                                   const call_event& ev, int64_t now) {

@@ -8,20 +8,6 @@ std::string sign(std::string_view secret, std::string_view body) {
   return http::hmac_sha256_hex(secret, body);
 }
 
-const char* to_string(verdict v) {
-  switch (v) {
-    case verdict::valid:
-      return "valid";
-    case verdict::missing:
-      return "missing";
-    case verdict::malformed:
-      return "malformed";
-    case verdict::mismatch:
-      return "mismatch";
-  }
-  return "mismatch";
-}
-
 verdict verify(std::string_view header, std::string_view secret, std::string_view body) {
   if (header.empty()) return verdict::missing;
   if (header.size() != 64 || !http::is_hex(header)) return verdict::malformed;

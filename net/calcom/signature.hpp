@@ -4,6 +4,8 @@
 /// bytes before anything is parsed, compared in constant time.
 /// Thread-safety: pure functions. Secrets are never logged or echoed in results.
 
+#include "net/http/signature_verdict.hpp"
+
 #include <string>
 #include <string_view>
 
@@ -15,15 +17,7 @@ inline constexpr std::string_view signature_header = "X-Cal-Signature-256";
 /// The header value Cal.com sends for `body` signed with `secret`.
 std::string sign(std::string_view secret, std::string_view body);
 
-enum class verdict {
-  valid,
-  missing,    ///< no header or an empty one
-  malformed,  ///< not 64 hex digits
-  mismatch,   ///< forged, altered body, another secret, or no secret configured
-};
-
-/// "valid", "missing", "malformed", "mismatch".
-const char* to_string(verdict v);
+using verdict = http::verdict;  // to_string(verdict) comes with it (net/http)
 
 /// Checks `header` for `body` against `secret`. An empty secret never verifies.
 verdict verify(std::string_view header, std::string_view secret, std::string_view body);

@@ -45,22 +45,6 @@ std::string sign(std::string_view api_key, std::string_view body, int64_t timest
   return "v=" + stamp + ",d=" + hmac_hex(api_key, body, stamp);
 }
 
-const char* to_string(verdict v) {
-  switch (v) {
-    case verdict::valid:
-      return "valid";
-    case verdict::missing:
-      return "missing";
-    case verdict::malformed:
-      return "malformed";
-    case verdict::stale:
-      return "stale";
-    case verdict::mismatch:
-      return "mismatch";
-  }
-  return "mismatch";
-}
-
 verdict verify(std::string_view header, std::string_view api_key, std::string_view body,
                int64_t now_ms, int64_t tolerance_ms) {
   if (header.empty()) return verdict::missing;

@@ -4,6 +4,8 @@
 /// digits)>`, accepted within ±5 minutes of now, compared in constant time over the raw body bytes.
 /// Thread-safety: pure functions. Secrets are never logged or echoed in results.
 
+#include "net/http/signature_verdict.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -19,16 +21,7 @@ inline constexpr int64_t signature_tolerance_ms = 5 * 60 * 1000;
 /// The header value Retell's SDK sends for `body` signed with `api_key` at `timestamp_ms`.
 std::string sign(std::string_view api_key, std::string_view body, int64_t timestamp_ms);
 
-enum class verdict {
-  valid,
-  missing,    ///< no header or an empty one
-  malformed,  ///< not `v=<digits>,d=<64 hex>`
-  stale,      ///< timestamp further than the tolerance from now (past or future)
-  mismatch,   ///< the digest does not match (forged, altered body, another key)
-};
-
-/// "valid", "missing", "malformed", "stale", "mismatch".
-const char* to_string(verdict v);
+using verdict = http::verdict;  // to_string(verdict) comes with it (net/http)
 
 /// Checks `header` for `body` against `api_key` at `now_ms`. An empty key never verifies.
 verdict verify(std::string_view header, std::string_view api_key, std::string_view body,

@@ -54,22 +54,6 @@ std::string sign(std::string_view secret, std::string_view body, int64_t t) {
   return "t=" + stamp + ",v1=" + digest_of(secret, body, stamp);
 }
 
-const char* to_string(verdict v) {
-  switch (v) {
-    case verdict::valid:
-      return "valid";
-    case verdict::missing:
-      return "missing";
-    case verdict::malformed:
-      return "malformed";
-    case verdict::stale:
-      return "stale";
-    case verdict::mismatch:
-      return "mismatch";
-  }
-  return "mismatch";
-}
-
 verdict verify(std::string_view header, std::string_view secret, std::string_view body,
                int64_t now_s, int64_t tolerance_s) {
   if (header.empty()) return verdict::missing;

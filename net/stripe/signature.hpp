@@ -6,6 +6,8 @@
 /// refused; digests are compared in constant time.
 /// Thread-safety: pure functions. Secrets are never logged or echoed in results.
 
+#include "net/http/signature_verdict.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,16 +23,7 @@ inline constexpr int64_t signature_tolerance_s = 300;
 /// The header Stripe sends for `body` signed with `secret` at `t` (one v1).
 std::string sign(std::string_view secret, std::string_view body, int64_t t);
 
-enum class verdict {
-  valid,
-  missing,    ///< no header or an empty one
-  malformed,  ///< no `t=<digits>` or no `v1=<64 hex>`
-  stale,      ///< signed longer ago than the tolerance (or too far ahead)
-  mismatch,   ///< no v1 matches (forged, altered body, another secret)
-};
-
-/// "valid", "missing", "malformed", "stale", "mismatch".
-const char* to_string(verdict v);
+using verdict = http::verdict;  // to_string(verdict) comes with it (net/http)
 
 /// Checks `header` for `body` against `secret` at `now_s`. An empty secret never verifies.
 verdict verify(std::string_view header, std::string_view secret, std::string_view body,

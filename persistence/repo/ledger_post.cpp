@@ -12,17 +12,7 @@ namespace {
 
 /// The company's balance and threshold, its row locked for the rest of the transaction.
 Result<balance_info> lock_balance(connection& conn, tenant_scope scope) {
-  auto rs = conn.query("SELECT balance_cents, low_balance_cents FROM companies WHERE id = ?" +
-                           std::string{conn.sql_dialect().for_update},
-                       {scope.company_id()});
-  if (!rs) return std::move(rs.error());
-  if (rs->empty()) return make_error(errc::not_found, "ledger: no such company");
-  balance_info b;
-  caf::error err;
-  take((*rs)[0], "balance_cents", b.balance_cents, err);
-  take((*rs)[0], "low_balance_cents", b.low_balance_cents, err);
-  if (err) return err;
-  return b;
+  return select_balance(conn, scope, true);
 }
 
 /// The entry already posted for `post`'s reference, checked to be the same cause.
@@ -60,6 +50,12 @@ Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const led
 }
 
 }  // namespace
+
+Result<void> lock_company_balance(connection& conn, tenant_scope scope) {
+  auto locked = lock_balance(conn, scope);
+  if (!locked) return std::move(locked.error());
+  return caf::unit;
+}
 
 Result<posted_entry> post_entry(connection& conn, tenant_scope scope, const ledger_post& post,
                                 int64_t now_ms) {

@@ -88,9 +88,10 @@ Result<int64_t> refunded_so_far(connection& conn, tenant_scope scope,
   return -*sum;
 }
 
-Result<balance_info> read_balance(connection& conn, tenant_scope scope) {
-  auto rs = conn.query("SELECT balance_cents, low_balance_cents FROM companies WHERE id = ?",
-                       {scope.company_id()});
+Result<balance_info> select_balance(connection& conn, tenant_scope scope, bool lock) {
+  std::string sql = "SELECT balance_cents, low_balance_cents FROM companies WHERE id = ?";
+  if (lock) sql += conn.sql_dialect().for_update;
+  auto rs = conn.query(sql, {scope.company_id()});
   if (!rs) return std::move(rs.error());
   if (rs->empty()) return make_error(errc::not_found, "ledger: no such company");
   balance_info b;
@@ -99,6 +100,10 @@ Result<balance_info> read_balance(connection& conn, tenant_scope scope) {
   take((*rs)[0], "low_balance_cents", b.low_balance_cents, err);
   if (err) return err;
   return b;
+}
+
+Result<balance_info> read_balance(connection& conn, tenant_scope scope) {
+  return select_balance(conn, scope, false);
 }
 
 Result<std::vector<ledger_entry>> list_ledger(connection& conn, tenant_scope scope,

@@ -64,6 +64,12 @@ inline constexpr const char* low_balance_job = "notify.low_balance";
 [[nodiscard]] Result<posted_entry> post_entry(connection& conn, tenant_scope scope,
                                               const ledger_post& post, int64_t now_ms);
 
+/// Locks the company's balance row for the rest of the caller's transaction (as post_entry
+/// does first). A transaction that may post after writing other rows of the tenant — rows whose
+/// foreign key takes a shared lock on the company — takes this lock before them, so it never
+/// has to upgrade a shared lock while another post waits (a deadlock on MySQL).
+[[nodiscard]] Result<void> lock_company_balance(connection& conn, tenant_scope scope);
+
 /// The price of `duration_ms` of call: started minutes × price ("minute"), or the started
 /// seconds × price / 60 rounded half up to a cent ("second"). Yields (cents, billed seconds).
 struct call_price {

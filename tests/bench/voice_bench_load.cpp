@@ -77,19 +77,25 @@ one_call_plan plan_of(const voice_rig& rig, const std::string& prefix, int i, in
   return p;
 }
 
-int64_t count_inbox(const voice_rig& rig, const std::string& like) {
+/// The one number `sql` counts in the rig's database (-1 when it cannot be read).
+int64_t count_in_db(const voice_rig& rig, const std::string& sql,
+                    const std::vector<persistence::value>& binds = {}) {
   config::storage_settings s;
   s.driver = "sqlite";
   s.sqlite_path = rig.sqlite_path;
   auto conn = persistence::open(s);
   if (!conn) return -1;
-  auto rs = (*conn)->query(
-      "SELECT COUNT(*) AS n FROM webhook_inbox WHERE event = 'call_started' AND external_id "
-      "LIKE ?",
-      {like});
+  auto rs = (*conn)->query(sql, binds);
   if (!rs || rs->empty()) return -1;
-  auto n = (*rs)[0].get<int64_t>("n");
+  auto n = (*rs)[0].get<int64_t>(0);
   return n ? *n : -1;
+}
+
+int64_t count_inbox(const voice_rig& rig, const std::string& like) {
+  return count_in_db(rig,
+                     "SELECT COUNT(*) FROM webhook_inbox WHERE event = 'call_started' AND "
+                     "external_id LIKE ?",
+                     {like});
 }
 
 }  // namespace
@@ -193,17 +199,9 @@ samples ingest_pass(const voice_rig& rig, const std::string& name, const nlohman
 }
 
 int64_t count_charges(const voice_rig& rig) {
-  config::storage_settings s;
-  s.driver = "sqlite";
-  s.sqlite_path = rig.sqlite_path;
-  auto conn = persistence::open(s);
-  if (!conn) return -1;
-  auto rs = (*conn)->query(
-      "SELECT COUNT(*) AS n FROM ledger_entries WHERE kind = 'call_charge' AND reference LIKE "
-      "'call:ing_%'");
-  if (!rs || rs->empty()) return -1;
-  auto n = (*rs)[0].get<int64_t>("n");
-  return n ? *n : -1;
+  return count_in_db(rig,
+                     "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge' AND "
+                     "reference LIKE 'call:ing_%'");
 }
 
 double per_second(int events, const samples& s, std::chrono::steady_clock::duration wall) {

@@ -7,6 +7,7 @@
 #include "actors/jobs/job_admin.hpp"
 #include "actors/tenant/tenant_directory.hpp"
 #include "runtime/bridge.hpp"
+#include "tests/fakes/stripe_client.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -20,15 +21,6 @@ using fakes::retell_client;
 using nlohmann::json;
 
 namespace {
-
-void event(voice_node& n, const std::string& name, const std::string& call_id,
-           const json& extra = json::object()) {
-  auto res = n.post("/webhooks/retell",
-                    retell_client::event(name, call_id, caller_number, salon_number, extra));
-  REQUIRE(res);
-  INFO(name << ": " << res->body);
-  REQUIRE(res->status == 204);
-}
 
 json ended(int64_t duration_ms) {
   return {{"call_status", "ended"},
@@ -64,10 +56,10 @@ void set_billing(const backend& db, int64_t price, const std::string& rounding, 
 VOICE_CASE("call_ended charges the call once per started minute", "[billing]") {
   voice_node n{db};
   set_billing(db, 29, "minute", 0, 1000);
-  event(n, "call_started", "call_bill");
-  event(n, "call_ended", "call_bill", ended(61'000));
-  event(n, "call_ended", "call_bill", ended(61'000));  // redelivered
-  event(n, "call_analyzed", "call_bill", ended(61'000));
+  post_event(n, "call_started", "call_bill");
+  post_event(n, "call_ended", "call_bill", ended(61'000));
+  post_event(n, "call_ended", "call_bill", ended(61'000));  // redelivered
+  post_event(n, "call_analyzed", "call_bill", ended(61'000));
   CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 1000 - 58);
   CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge'") == 1);
   CHECK(scalar(db,
@@ -80,8 +72,8 @@ VOICE_CASE("call_ended charges the call once per started minute", "[billing]") {
 VOICE_CASE("per-second rounding charges half a cent up", "[billing]") {
   voice_node n{db};
   set_billing(db, 30, "second", 0, 1000);
-  event(n, "call_ended", "call_sec", ended(61'000));  // 61 s at 30 ct/min: 30.5 → 31 ct
-  event(n, "call_ended", "call_sec", ended(61'000));
+  post_event(n, "call_ended", "call_sec", ended(61'000));  // 61 s at 30 ct/min: 30.5 → 31 ct
+  post_event(n, "call_ended", "call_sec", ended(61'000));
   CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 969);
   CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries WHERE kind = 'call_charge'") == 1);
 }
@@ -102,8 +94,8 @@ VOICE_CASE("a charge below the threshold queues one low-balance notice", "[billi
   set_billing(db, 100, "minute", 250, 400);
   for (int i = 0; i < 4; ++i) {  // 400 → 300 → 200 (crosses 250: "2,00 €") → 100 → 0
     auto id = "call_low_" + std::to_string(i);
-    event(n, "call_ended", id, ended(30'000));
-    event(n, "call_ended", id, ended(30'000));
+    post_event(n, "call_ended", id, ended(30'000));
+    post_event(n, "call_ended", id, ended(30'000));
   }
   CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 0);
   CHECK(scalar(db, "SELECT COUNT(*) FROM jobs WHERE kind = 'notify.low_balance'") == 1);
@@ -158,4 +150,41 @@ TEST_CASE("two runtimes on one MariaDB charge a call once", "[voice][mysql][bill
     CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == 1000 - 580);
     CHECK(scalar(db, "SELECT COUNT(*) FROM calls WHERE charged_at IS NOT NULL") == 10);
   });
+}
+
+VOICE_CASE("50 top-ups and 20 call charges at once end in the exact balance", "[billing][race]") {
+  voice_node_options opts;
+  opts.stripe_secret = "whsec_race";
+  voice_node n{db, opts};
+  set_billing(db, 29, "minute", 0, 0);
+  std::atomic<int> refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 50; ++i)
+    threads.emplace_back([&, i] {
+      fakes::checkout_fields f;
+      f.event_id = "evt_race_" + std::to_string(i);
+      f.session_id = "cs_race_" + std::to_string(i);
+      f.tenant = "salon";
+      f.amount_total = 1000 + i;
+      auto body = fakes::checkout_event(f).dump();
+      httplib::Headers h{
+          {"Stripe-Signature", fakes::stripe_signature({"whsec_race"}, body, n.now_ms() / 1000)}};
+      auto res = n.post_raw("/webhooks/stripe", body, h);
+      if (!res || res->status != 200) ++refused;
+    });
+  for (int i = 0; i < 20; ++i)
+    threads.emplace_back([&, i] {
+      auto res = n.post("/webhooks/retell",
+                        retell_client::event("call_ended", "call_race_" + std::to_string(i),
+                                             caller_number, salon_number, ended(90'000)));
+      if (!res || res->status != 204) ++refused;
+    });
+  for (auto& t : threads) t.join();
+  CHECK(refused == 0);
+  int64_t topups = 0;
+  for (int i = 0; i < 50; ++i) topups += 1000 + i;
+  CHECK(scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'") == topups - 20 * 58);
+  CHECK(scalar(db, "SELECT COUNT(*) FROM ledger_entries") == 71);  // with the opening entry
+  CHECK(scalar(db, "SELECT SUM(amount_cents) FROM ledger_entries") ==
+        scalar(db, "SELECT balance_cents FROM companies WHERE slug = 'salon'"));
 }

@@ -16,15 +16,6 @@ using nlohmann::json;
 
 namespace {
 
-void event(voice_node& n, const std::string& name, const std::string& call_id,
-           const json& extra = json::object()) {
-  auto res = n.post("/webhooks/retell",
-                    retell_client::event(name, call_id, caller_number, salon_number, extra));
-  REQUIRE(res);
-  INFO(name << ": " << res->body);
-  REQUIRE(res->status == 204);
-}
-
 json call_row(const backend& db, const std::string& call_id) {
   auto conn = db.connect();
   auto rs = expect_ok(conn->query(
@@ -65,7 +56,7 @@ VOICE_CASE("a whole call end to end and every event and function redelivered", "
     auto in = n.post("/webhooks/retell", retell_client::inbound(caller_number, salon_number));
     REQUIRE(in);
     REQUIRE(in->status == 200);
-    event(n, "call_started", id, {{"start_timestamp", 1764576000000}});
+    post_event(n, "call_started", id, {{"start_timestamp", 1764576000000}});
     auto check = n.call("check_availability",
                         {{"date", "2026-12-02"}, {"time", "10:00"}, {"service", "cut"}}, id);
     INFO(check.dump());
@@ -83,8 +74,8 @@ VOICE_CASE("a whole call end to end and every event and function redelivered", "
     INFO(query.dump());
     REQUIRE(query["data"]["appointments"].size() == 1);
     CHECK(query["data"]["appointments"][0]["appointment_id"] == booked["data"]["appointment_id"]);
-    event(n, "call_ended", id, ended_fields);
-    event(n, "call_analyzed", id, analyzed_fields());
+    post_event(n, "call_ended", id, ended_fields);
+    post_event(n, "call_analyzed", id, analyzed_fields());
     return booked["data"]["appointment_id"].get<std::string>();
   };
   auto first = play();
@@ -102,7 +93,7 @@ VOICE_CASE("a whole call end to end and every event and function redelivered", "
   CHECK(second == first);
   auto changed = ended_fields;
   changed["disconnection_reason"] = "agent_hangup";
-  event(n, "call_ended", id, changed);
+  post_event(n, "call_ended", id, changed);
   CHECK(call_row(db, id)["reason"] == "user_hangup");
   CHECK(count_rows(db, "calls") == 1);
   CHECK(count_booked(db) == 1);

@@ -7,6 +7,7 @@
 #include "net/notify/senders.hpp"
 #include "net/ops/job_routes.hpp"
 #include "net/retell/routes.hpp"
+#include "net/stripe/webhook_routes.hpp"
 #include "persistence/db_actor.hpp"
 #include "runtime/supervisor.hpp"
 #include "tests/integration/http_fixture.hpp"
@@ -21,6 +22,15 @@ void seed_voice_salon(const backend& db) {
   auto conn = db.connect();
   expect_ok(conn->execute("UPDATE companies SET retell_api_key = ? WHERE slug = 'salon'",
                           {std::string{salon_key}}));
+}
+
+void post_event(voice_node& n, const std::string& name, const std::string& call_id,
+                const nlohmann::json& extra) {
+  auto res = n.post("/webhooks/retell",
+                    fakes::retell_client::event(name, call_id, caller_number, salon_number, extra));
+  REQUIRE(res);
+  INFO(name << ": " << res->body);
+  REQUIRE(res->status == 204);
 }
 
 int64_t count_rows(const backend& db, const std::string& table) {
@@ -68,6 +78,9 @@ voice_node::voice_node(const backend& db, voice_node_options options)
       actors::jobs::admin_deps{sys_.get(), registry_, clock_, std::chrono::seconds{10}}));
   if (options.calcom_webhooks)
     edge_->add_api_routes(net::calcom::make_webhook_routes({sys_.get(), registry_, clock_}));
+  if (!options.stripe_secret.empty())
+    edge_->add_api_routes(net::stripe::make_webhook_routes(
+        {sys_.get(), registry_, clock_, std::chrono::seconds{20}, {}}, options.stripe_secret));
   auto ports = edge_->start();
   REQUIRE(ports);
   port_ = ports->api;

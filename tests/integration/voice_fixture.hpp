@@ -41,6 +41,8 @@ struct voice_node_options {
   /// named `node_id`), tenants enqueue messages, and the ops listener serves /ops/jobs.
   std::optional<config::settings> delivery;
   std::string node_id = "node-a";
+  /// Non-empty: Stripe's webhook is mounted too, with this endpoint secret.
+  std::string stripe_secret;
 };
 
 class voice_node {
@@ -75,6 +77,11 @@ class voice_node {
   uint16_t port_ = 0;
   uint16_t ops_port_ = 0;
 };
+
+/// A signed call event `name` of `call_id` from the caller to the salon with `extra` call fields;
+/// REQUIREs 204.
+void post_event(voice_node& n, const std::string& name, const std::string& call_id,
+                const nlohmann::json& extra = nlohmann::json::object());
 
 /// Seeds the salon with its Retell key.
 void seed_voice_salon(const backend& db);
