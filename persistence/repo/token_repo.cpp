@@ -38,17 +38,8 @@ Result<void> attach_branches(connection& conn, token_record& token) {
   return {};
 }
 
-Result<std::optional<token_record>> select_token(connection& conn, std::string_view where,
-                                                 const std::vector<value>& binds) {
-  auto rows = conn.query(
-      "SELECT t.id AS id, t.company_id AS company_id, c.slug AS company_slug, t.name AS name, "
-      "t.scope AS scope_name, t.created_at AS created_at, t.last_used_at AS last_used_at "
-      "FROM api_tokens t JOIN companies c ON c.id = t.company_id WHERE " +
-          std::string{where},
-      binds);
-  if (!rows) return std::move(rows.error());
-  if (rows->empty()) return std::optional<token_record>{};
-  detail::field_reader f{(*rows)[0]};
+Result<token_record> read_token(connection& conn, const row& r) {
+  detail::field_reader f{r};
   token_record t;
   t.id = f.get<int64_t>("id");
   t.scope = tenant_scope{f.get<int64_t>("company_id")};
@@ -57,9 +48,38 @@ Result<std::optional<token_record>> select_token(connection& conn, std::string_v
   t.scope_name = f.get<std::string>("scope_name");
   t.created_at = f.get<int64_t>("created_at");
   t.last_used_at = f.nullable<int64_t>("last_used_at");
+  t.revoked_at = f.nullable<int64_t>("revoked_at");
   if (auto ok = f.status(); !ok) return std::move(ok.error());
   if (auto ok = attach_branches(conn, t); !ok) return std::move(ok.error());
-  return std::optional<token_record>{std::move(t)};
+  return t;
+}
+
+/// Tokens matching `where`, oldest first.
+Result<std::vector<token_record>> select_tokens(connection& conn, std::string_view where,
+                                                const std::vector<value>& binds) {
+  auto rows = conn.query(
+      "SELECT t.id AS id, t.company_id AS company_id, c.slug AS company_slug, t.name AS name, "
+      "t.scope AS scope_name, t.created_at AS created_at, t.last_used_at AS last_used_at, "
+      "t.revoked_at AS revoked_at FROM api_tokens t JOIN companies c ON c.id = t.company_id "
+      "WHERE " +
+          std::string{where} + " ORDER BY t.id",
+      binds);
+  if (!rows) return std::move(rows.error());
+  std::vector<token_record> out;
+  for (const auto& r : *rows) {
+    auto t = read_token(conn, r);
+    if (!t) return std::move(t.error());
+    out.push_back(std::move(*t));
+  }
+  return out;
+}
+
+Result<std::optional<token_record>> select_token(connection& conn, std::string_view where,
+                                                 const std::vector<value>& binds) {
+  auto found = select_tokens(conn, where, binds);
+  if (!found) return std::move(found.error());
+  if (found->empty()) return std::optional<token_record>{};
+  return std::optional<token_record>{std::move(found->front())};
 }
 
 Result<token_record> insert_token_rows(connection& conn, tenant_scope scope,
@@ -114,6 +134,18 @@ Result<void> touch_token(connection& conn, tenant_scope scope, int64_t token_id,
                            {now_ms, scope.company_id(), token_id});
   if (!done) return std::move(done.error());
   return {};
+}
+
+Result<std::vector<token_record>> list_tokens(connection& conn, tenant_scope scope) {
+  return select_tokens(conn, "t.company_id = ?", {scope.company_id()});
+}
+
+Result<int64_t> revoke_tokens(connection& conn, tenant_scope scope, const std::string& name,
+                              int64_t now_ms) {
+  return conn.execute(
+      "UPDATE api_tokens SET revoked_at = ? WHERE company_id = ? AND name = ? AND "
+      "revoked_at IS NULL",
+      {now_ms, scope.company_id(), name});
 }
 
 }  // namespace askpro::persistence

@@ -25,6 +25,7 @@ struct token_record {
   std::vector<std::string> branch_slugs;
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
+  std::optional<int64_t> revoked_at;
 };
 
 /// Stores a token. `branch_slugs` must name branches of the tenant (errc::not_found naming the
@@ -44,6 +45,14 @@ struct token_record {
 /// Records a use of the token.
 [[nodiscard]] Result<void> touch_token(connection& conn, tenant_scope scope, int64_t token_id,
                                        int64_t now_ms);
+
+/// Every token of the tenant, revoked ones included, oldest first (`askpro token list`).
+[[nodiscard]] Result<std::vector<token_record>> list_tokens(connection& conn, tenant_scope scope);
+
+/// Revokes the tenant's unrevoked tokens named `name`; yields how many. Authentication reads
+/// the token row on every request, so a revoked token is refused at once on every node.
+[[nodiscard]] Result<int64_t> revoke_tokens(connection& conn, tenant_scope scope,
+                                            const std::string& name, int64_t now_ms);
 
 }  // namespace askpro::persistence
 

@@ -40,6 +40,19 @@ struct token_create_options {
 /// unknown tenant or branch: a line on stderr, exit 1.
 int cmd_token_create(const config::settings& settings, const token_create_options& opts);
 
+struct token_admin_options {
+  std::string tenant;
+  std::string name;  ///< revoke
+};
+
+/// `askpro token list`: one line per token of the tenant (name, scope, branches, created, last
+/// used, revoked; never the token or its hash), exit 0; unknown tenant: exit 1.
+int cmd_token_list(const config::settings& settings, const token_admin_options& opts);
+
+/// `askpro token revoke`: revokes the tenant's tokens named `name` (refused at once on every
+/// node), exit 0; no such unrevoked token or unknown tenant: a line on stderr, exit 1.
+int cmd_token_revoke(const config::settings& settings, const token_admin_options& opts);
+
 struct ops_options {
   std::string verb;  ///< tree, inspect, restart, stop, "breaker reset", "breaker open", jobs, retry
   std::string arg;   ///< the actor path or the job id

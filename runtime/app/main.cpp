@@ -1,5 +1,5 @@
 /// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
-/// billing check, tenant apply, token create, ops, shell.
+/// billing check, tenant apply, token create|list|revoke, ops, shell.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
@@ -16,12 +16,15 @@ void add_config_option(CLI::App& cmd, askpro::app::options& opts) {
   cmd.add_option("--config", opts.config_file, "TOML configuration file (env ASKPRO_* overrides)");
 }
 
-/// `tenant apply FILE` and `token create …` with what they parse into.
+/// `tenant apply FILE` and `token create|list|revoke …` with what they parse into.
 struct provisioning_commands {
   CLI::App* tenant_apply = nullptr;
   std::string file;
   CLI::App* token_create = nullptr;
   askpro::app::token_create_options token;
+  CLI::App* token_list = nullptr;
+  CLI::App* token_revoke = nullptr;
+  askpro::app::token_admin_options admin;
 };
 
 void add_provisioning_commands(CLI::App& app, provisioning_commands& out) {
@@ -38,6 +41,12 @@ void add_provisioning_commands(CLI::App& app, provisioning_commands& out) {
       ->check(CLI::IsMember({"admin", "read"}));
   create->add_option("--branch", out.token.branches, "limit to a branch (repeatable)");
   out.token_create = create;
+  out.token_list =
+      token->add_subcommand("list", "the tenant's tokens (never the tokens themselves)");
+  out.token_list->add_option("--tenant", out.admin.tenant, "tenant slug")->required();
+  out.token_revoke = token->add_subcommand("revoke", "revoke the tenant's tokens of that name");
+  out.token_revoke->add_option("--tenant", out.admin.tenant, "tenant slug")->required();
+  out.token_revoke->add_option("--name", out.admin.name, "the token's name")->required();
 }
 
 }  // namespace
@@ -58,8 +67,8 @@ int main(int argc, char** argv) {
   auto ops_cli = askpro::app::add_ops_commands(app, ops);
   askpro::app::shell_options shell_opts;
   auto* shell = askpro::app::add_shell_command(app, shell_opts);
-  for (auto* cmd :
-       {serve, migrate, billing_check, prov.tenant_apply, prov.token_create, ops_cli.ops, shell})
+  for (auto* cmd : {serve, migrate, billing_check, prov.tenant_apply, prov.token_create,
+                    prov.token_list, prov.token_revoke, ops_cli.ops, shell})
     add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
@@ -74,6 +83,8 @@ int main(int argc, char** argv) {
   if (billing_check->parsed()) return askpro::app::cmd_billing_check(*settings);
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
+  if (prov.token_list->parsed()) return askpro::app::cmd_token_list(*settings, prov.admin);
+  if (prov.token_revoke->parsed()) return askpro::app::cmd_token_revoke(*settings, prov.admin);
   if (ops_cli.parsed(ops)) return askpro::app::cmd_ops(*settings, ops);
   if (shell->parsed()) return askpro::app::cmd_shell(*settings, shell_opts);
   return 2;

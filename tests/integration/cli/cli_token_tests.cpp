@@ -1,7 +1,8 @@
-// `askpro token create`: the real binary on a temporary SQLite database.
+// `askpro token create|list|revoke`: the real binary on a temporary SQLite database.
 #include "actors/tenant/api_token.hpp"
 #include "tests/integration/cli/cli_runner.hpp"
 
+#include <httplib.h>
 #include <catch2/catch.hpp>
 
 #include <regex>
@@ -69,4 +70,57 @@ TEST_CASE("token create refuses an unknown tenant or branch and a bad scope", "[
   CHECK(scope.exit_code == 2);
   CHECK(site.run({"token", "create", "--name", "x"}).exit_code == 2);
   CHECK(site.count("api_tokens") == 0);
+}
+
+namespace {
+
+int services_status(askpro::test::serve_process& serve, const std::string& token) {
+  httplib::Client api{serve.api_url()};
+  auto res = api.Get("/api/v2/services", {{"Authorization", "Bearer " + token}});
+  REQUIRE(res);
+  return res->status;
+}
+
+}  // namespace
+
+TEST_CASE("token list shows names, never tokens; a revoked token is refused at once on every node",
+          "[cli][token]") {
+  cli_site site;
+  apply_demo(site);
+  auto front = site.run({"token", "create", "--tenant", "salon-lindenblatt", "--name", "frontdesk",
+                         "--scope", "read", "--branch", "mitte"})
+                   .last_line();
+  auto crm =
+      site.run({"token", "create", "--tenant", "salon-lindenblatt", "--name", "crm"}).last_line();
+  // Two servers on the one database file: the second reads it through its own configuration.
+  cli_site other;
+  askpro::test::serve_process a{site};
+  askpro::test::serve_process b{
+      other,
+      {"ops-cli-secret",
+       "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + site.dir() + "/askpro.db\"\n", ""}};
+  CHECK(services_status(a, front) == 200);
+  CHECK(services_status(b, front) == 200);
+
+  auto list = site.run({"token", "list", "--tenant", "salon-lindenblatt"});
+  REQUIRE(list.exit_code == 0);
+  CHECK(list.out.find("frontdesk\tread\tmitte\t") != std::string::npos);
+  CHECK(list.out.find("crm\tadmin\tall\t") != std::string::npos);
+  CHECK(list.out.find("apk_") == std::string::npos);
+  CHECK(list.out.find(askpro::actors::tenant::token_hash(front)) == std::string::npos);
+
+  auto revoked =
+      site.run({"token", "revoke", "--tenant", "salon-lindenblatt", "--name", "frontdesk"});
+  INFO("stderr: " << revoked.err);
+  CHECK(revoked.exit_code == 0);
+  CHECK(services_status(a, front) == 401);
+  CHECK(services_status(b, front) == 401);
+  CHECK(services_status(a, crm) == 200);  // only the named token
+  auto after = site.run({"token", "list", "--tenant", "salon-lindenblatt"});
+  auto line = after.out.substr(after.out.find("frontdesk"));
+  CHECK(line.substr(0, line.find('\n')).back() == 'Z');  // its revocation time
+  CHECK(site.run({"token", "revoke", "--tenant", "salon-lindenblatt", "--name", "frontdesk"})
+            .exit_code == 1);  // nothing left to revoke
+  CHECK(site.run({"token", "revoke", "--tenant", "no-such", "--name", "crm"}).exit_code == 1);
+  CHECK(site.run({"token", "list", "--tenant", "no-such"}).exit_code == 1);
 }

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <thread>
 #include <fstream>
 
 using namespace askpro::persistence;
@@ -68,7 +69,13 @@ PERSISTENCE_CASE("stopping the tree stops the workers and clears /db from the re
                  "[actors]") {
   auto tree = std::make_unique<db_tree>(db.settings());
   expect_ok(ping(*tree));
-  auto worker = tree->registry().actor_at(db.is_mysql() ? "/db/pool/conn-2" : "/db/pool/reader-1");
+  // A ping is answered by the first worker; the others register as their connections open.
+  const auto path = db.is_mysql() ? "/db/pool/conn-2" : "/db/pool/reader-1";
+  caf::actor worker;
+  for (int i = 0; i < 500 && !worker; ++i) {
+    worker = tree->registry().actor_at(path);
+    if (!worker) std::this_thread::sleep_for(10ms);  // waiting for another thread's start-up
+  }
   REQUIRE(worker);
   caf::scoped_actor watcher{tree->sys()};
   watcher->monitor(worker);
