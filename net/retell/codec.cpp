@@ -1,5 +1,7 @@
 #include "net/retell/codec.hpp"
 
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 namespace askpro::net::retell {
@@ -68,6 +70,28 @@ caf::error bad(std::string detail) {
   return make_error(errc::invalid_argument, std::move(detail));
 }
 
+caf::error check_call_id(const std::string& id) {
+  if (id.empty()) return bad("missing call.call_id");
+  if (id.size() > max_call_id_chars) return bad("call.call_id is longer than 128 characters");
+  for (char c : id)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_' && c != '-')
+      return bad("call.call_id may hold only letters, digits, '_' and '-'");
+  return {};
+}
+
+/// Names of the caller, in any of the argument spellings functions accept.
+bool is_name_arg(const std::string& key) {
+  return key == "name" || key == "customer_name" || key == "kundenname";
+}
+
+caf::error check_arg(const std::string& key, const std::string& value) {
+  const auto limit = is_name_arg(key) ? max_name_chars : max_arg_chars;
+  if (value.size() > limit)
+    return bad("args." + key.substr(0, 64) + " is longer than " + std::to_string(limit) +
+               " characters");
+  return {};
+}
+
 }  // namespace
 
 Result<event> parse_event(std::string_view body) {
@@ -86,7 +110,7 @@ Result<event> parse_event(std::string_view body) {
   auto call = doc->find("call");
   if (call == doc->end() || !call->is_object()) return bad("missing call object");
   out.call = read_call(*call);
-  if (out.call.call_id.empty()) return bad("missing call.call_id");
+  if (auto err = check_call_id(out.call.call_id)) return err;
   return out;
 }
 
@@ -101,12 +125,14 @@ Result<function_call> parse_function_call(std::string_view body) {
   auto name = text(*doc, "name");
   if (!name || name->empty()) return bad("missing name");
   function_call out{*name, {}, read_call(*call)};
-  if (out.call.call_id.empty()) return bad("missing call.call_id");
+  if (auto err = check_call_id(out.call.call_id)) return err;
   auto args = doc->find("args");
   if (args != doc->end() && args->is_object()) {
     for (const auto& [key, value] : args->items()) {
       if (value.is_null()) continue;
-      out.args[key] = value.is_string() ? value.get<std::string>() : value.dump();
+      auto text = value.is_string() ? value.get<std::string>() : value.dump();
+      if (auto err = check_arg(key, text)) return err;
+      out.args[key] = std::move(text);
     }
   }
   return out;

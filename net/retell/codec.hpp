@@ -6,6 +6,7 @@
 
 #include "runtime/error.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -37,8 +38,16 @@ struct event {
   call_fields call;  ///< for call_inbound: agent_id, from_number, to_number only; no call id
 };
 
+/// Bounds on what enters through Retell (refused as errc::invalid_argument, naming the field):
+/// a call id is 1–128 characters of letters, digits, `_` and `-` (Retell's `call_…` ids; a path
+/// such as `../../db` is no call id); a function argument is at most `max_arg_chars` long, and
+/// a name at most `max_name_chars`.
+inline constexpr std::size_t max_call_id_chars = 128;
+inline constexpr std::size_t max_arg_chars = 2000;
+inline constexpr std::size_t max_name_chars = 200;
+
 /// Errors: errc::invalid_argument for unparseable JSON, a body that is not an object, a missing
-/// event name, or (except for call_inbound) a missing `call.call_id`.
+/// event name, or (except for call_inbound) a missing or malformed `call.call_id`.
 [[nodiscard]] Result<event> parse_event(std::string_view body);
 
 /// `{"name","args","call"}`. Argument values that are not strings are kept as their JSON text
@@ -49,8 +58,9 @@ struct function_call {
   call_fields call;
 };
 
-/// Errors: errc::invalid_argument for unparseable JSON, a missing `name`, and the args-only form
-/// (an object without `call`: it carries no call id) with a detail saying so.
+/// Errors: errc::invalid_argument for unparseable JSON, a missing `name`, the args-only form
+/// (an object without `call`: it carries no call id) with a detail saying so, a malformed call
+/// id and an argument over its bound (see above).
 [[nodiscard]] Result<function_call> parse_function_call(std::string_view body);
 
 /// The dialled number of any Retell body, to choose the tenant (and its key) before the

@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <vector>
+
 using namespace askpro::net::retell;
 using askpro::detail_of;
 using nlohmann::json;
@@ -96,4 +98,27 @@ TEST_CASE("responses have Retell's shapes", "[retell]") {
   auto fail = json::parse(function_response(false, "Leider belegt.", "not json", "slot_taken"));
   CHECK(fail["error"]["code"] == "slot_taken");
   CHECK(fail["data"].is_object());
+}
+
+TEST_CASE("call ids and arguments beyond their bounds are refused, naming the field", "[retell]") {
+  auto fn = [](const std::string& call_id, const json& args) {
+    return parse_function_call(
+        json{{"name", "book_appointment"}, {"args", args}, {"call", {{"call_id", call_id}}}}
+            .dump());
+  };
+  for (const std::string& bad_id :
+       std::vector<std::string>{"../../db", "call 1", "call/1", std::string(129, 'a')}) {
+    auto r = fn(bad_id, json::object());
+    INFO(bad_id);
+    REQUIRE_FALSE(r);
+    CHECK(detail_of(r.error()).find("call.call_id") != std::string::npos);
+    CHECK_FALSE(parse_event(json{{"event", "call_ended"}, {"call", {{"call_id", bad_id}}}}.dump()));
+  }
+  CHECK(fn("call_8f2a-B_" + std::string(100, '0'), json::object()));
+  auto long_name = fn("call_1", {{"customer_name", std::string(100'000, 'x')}});
+  REQUIRE_FALSE(long_name);
+  CHECK(detail_of(long_name.error()) == "args.customer_name is longer than 200 characters");
+  CHECK(fn("call_1", {{"name", std::string(200, 'x')}}));
+  CHECK(fn("call_1", {{"reason", std::string(2000, 'x')}}));
+  CHECK_FALSE(fn("call_1", {{"reason", std::string(2001, 'x')}}));
 }
