@@ -12,8 +12,8 @@
 #include <unistd.h>
 
 #include <filesystem>
-#include <thread>
 #include <fstream>
+#include <thread>
 
 using namespace askpro::persistence;
 using namespace std::chrono_literals;
