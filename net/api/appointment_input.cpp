@@ -1,6 +1,7 @@
 #include "net/api/appointment_input.hpp"
 
 #include "actors/api/api_booking.hpp"
+#include "actors/api/api_customers.hpp"
 #include "actors/api/api_time.hpp"
 #include "actors/tenant/phone.hpp"
 
@@ -68,10 +69,12 @@ void read_customer(const json& body, const actors::tenant::tenant_model& model, 
     return;
   }
   auto phone = text_of(*c, "phone", "customer.phone", errors);
-  in.request.customer_name = text_of(*c, "name", "customer.name", errors).value_or("");
+  auto name = text_of(*c, "name", "customer.name", errors);
+  in.request.customer_name = name.value_or("");
   in.email = text_of(*c, "email", "customer.email", errors);
-  if (in.email && in.email->find('@') == std::string::npos)
-    errors.push_back({"customer.email", "not an e-mail address"});
+  // The customer's fields under the rules of a customer change (lengths, an e-mail's shape).
+  for (auto& p : actors::api::check_customer_changes({name, in.email, std::nullopt}))
+    if (p.field != "body") errors.push_back({"customer." + p.field, p.message});
   if (!phone) return errors.push_back({"customer.phone", "required"});
   auto e164 = actors::tenant::to_e164(*phone, model.country);
   if (!e164) return errors.push_back({"customer.phone", "not a valid phone number"});

@@ -146,6 +146,19 @@ API_CASE("api appointments - problem documents for 400, 409 and 422", "[appointm
                                        {"customer", {{"phone", "+4915112345671"}}}});
   auto pdoc = expect_problem(past, 422, "in_past");
   CHECK(has_field(pdoc, "start"));
+  // A customer's fields are bounded as a customer change is: a 100,000-character name and a
+  // malformed e-mail address are refused, naming each field.
+  auto huge = node.post(a, "/api/v2/appointments",
+                        nlohmann::json{{"service", "cut"},
+                                       {"branch", "nord"},
+                                       {"start", wed_10},
+                                       {"customer",
+                                        {{"phone", "+4915112345672"},
+                                         {"name", std::string(100'000, 'x')},
+                                         {"email", "not-an-address"}}}});
+  auto hdoc = expect_problem(huge, 422, "invalid_argument");
+  CHECK(has_field(hdoc, "customer.name"));
+  CHECK(has_field(hdoc, "customer.email"));
 }
 
 API_CASE("api appointments isolation - tenant B's token gets 404 for A's appointments",
