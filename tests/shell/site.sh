@@ -20,7 +20,10 @@ cd "$tmp"
 
 # start_serve: runs askpro serve in the background; sets ops_url and api_url.
 start_serve() {
-  "$askpro" serve --config "$config" >"$tmp/serve.log" 2>&1 &
+  # The log exists before the server opens it: the first sed below may run before the forked
+  # child's redirection, and a failing sed ends the script (set -e).
+  : >"$tmp/serve.log"
+  "$askpro" serve --config "$config" >>"$tmp/serve.log" 2>&1 &
   server_pid=$!
   ops_url="" api_url=""
   for _ in $(seq 1 300); do
