@@ -1,6 +1,7 @@
 #include "config/keys.hpp"
 
 #include "config/loader.hpp"
+#include "runtime/cidr.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,6 +12,20 @@ namespace askpro::config::detail {
 namespace {
 
 using apply_fn = std::function<std::string(settings&, const raw_value&)>;
+
+std::vector<std::string> split_items(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t at = 0;
+  while (at <= text.size()) {
+    auto cut = std::min(text.find(',', at), text.size());
+    auto item = text.substr(at, cut - at);
+    item.erase(0, item.find_first_not_of(" \t"));
+    item.erase(item.find_last_not_of(" \t") + 1);
+    if (!item.empty()) out.push_back(item);
+    at = cut + 1;
+  }
+  return out;
+}
 
 bool as_integer(const raw_value& v, long long& out) {
   if (v.type == raw_value::kind::integer) {
@@ -100,6 +115,20 @@ apply_fn choice(Get get, std::initializer_list<const char*> allowed) {
   };
 }
 
+/// A TOML list of strings, or one string of comma-separated items (environment variables).
+template <class Get>
+apply_fn strings(Get get, std::function<std::string(const std::string&)> check) {
+  return [get, check](settings& s, const raw_value& v) -> std::string {
+    if (v.type != raw_value::kind::list && v.type != raw_value::kind::string)
+      return "expected a list of strings";
+    auto items = v.type == raw_value::kind::list ? v.items : split_items(v.text);
+    for (const auto& item : items)
+      if (auto issue = check ? check(item) : std::string{}; !issue.empty()) return issue;
+    get(s) = std::move(items);
+    return {};
+  };
+}
+
 template <class Get>
 apply_fn address(Get get) {
   return [get](settings& s, const raw_value& v) -> std::string {
@@ -118,6 +147,11 @@ apply_fn address(Get get) {
 using secs = std::chrono::seconds;
 using msecs = std::chrono::milliseconds;
 
+std::string cidr_issue(const std::string& item) {
+  auto parsed = runtime::parse_cidr(item);
+  return parsed ? std::string{} : detail_of(parsed.error());
+}
+
 std::vector<key_def> build_table() {
   return {
       {"http", "listen", address(FIELD(http.listen))},
@@ -128,7 +162,14 @@ std::vector<key_def> build_table() {
       {"http", "read_timeout_s", duration(FIELD(http.read_timeout), 1, 300, secs{})},
       {"http", "write_timeout_s", duration(FIELD(http.write_timeout), 1, 300, secs{})},
       {"http", "backlog", integer(FIELD(http.backlog), 16, 65535)},
+      {"http", "header_timeout_s", duration(FIELD(http.header_timeout), 1, 300, secs{})},
+      {"http", "max_headers", integer(FIELD(http.max_headers), 8, 10000)},
+      {"http", "max_header_bytes", integer(FIELD(http.max_header_bytes), 1024, 1 << 20)},
       {"ops", "listen", address(FIELD(ops.listen))},
+      {"security", "trusted_proxies", strings(FIELD(security.trusted_proxies), cidr_issue)},
+      {"security", "retell_allowlist", strings(FIELD(security.retell_allowlist), cidr_issue)},
+      {"security", "stripe_allowlist", strings(FIELD(security.stripe_allowlist), cidr_issue)},
+      {"security", "calcom_allowlist", strings(FIELD(security.calcom_allowlist), cidr_issue)},
       {"ops", "token", text(FIELD(ops.token))},
       {"storage", "driver", choice(FIELD(storage.driver), {"sqlite", "mysql"})},
       {"storage", "sqlite_path", text(FIELD(storage.sqlite_path))},

@@ -13,8 +13,9 @@ namespace askpro::config::detail {
 
 /// A raw value as read from TOML or the environment.
 struct raw_value {
-  enum class kind { string, integer, boolean, floating } type = kind::string;
+  enum class kind { string, integer, boolean, floating, list } type = kind::string;
   std::string text;
+  std::vector<std::string> items;  ///< a list's strings
   long long integer = 0;
   double floating = 0;
   bool boolean = false;

@@ -38,6 +38,13 @@ std::optional<raw_value> to_raw(const toml::node& node) {
     v.type = raw_value::kind::floating;
     v.floating = *node.value<double>();
     v.text = number_text(v.floating);
+  } else if (const auto* array = node.as_array()) {
+    v.type = raw_value::kind::list;
+    for (const auto& item : *array) {
+      auto text = item.value<std::string>();
+      if (!text || !item.is_string()) return std::nullopt;
+      v.items.push_back(*text);
+    }
   } else if (node.is_boolean()) {
     v.type = raw_value::kind::boolean;
     v.boolean = *node.value<bool>();
@@ -66,7 +73,7 @@ caf::error apply_table(settings& s, const toml::table& root) {
     for (const auto& [key, node] : *table) {
       auto raw = to_raw(node);
       const auto name = section + "." + std::string{key.str()};
-      if (!raw) return problem(name, "expected a string, number or boolean");
+      if (!raw) return problem(name, "expected a string, number, boolean or list of strings");
       if (auto err = apply_one(s, section, std::string{key.str()}, *raw)) return err;
     }
   }

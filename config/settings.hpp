@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace askpro::config {
 
@@ -21,7 +22,21 @@ struct http_settings {
   int keep_alive_max = 1000;             ///< requests per keep-alive connection
   std::chrono::seconds read_timeout{5};  ///< header and body read timeout
   std::chrono::seconds write_timeout{5};
-  int backlog = 1024;  ///< listen backlog
+  int backlog = 1024;                       ///< listen backlog
+  std::chrono::seconds header_timeout{10};  ///< first byte to end of a request's headers
+  int max_headers = 100;                    ///< header fields per request (431 above)
+  std::size_t max_header_bytes = 16384;     ///< request line and headers (431 above)
+};
+
+/// SPEC S11: who may reach the webhooks, and the keys of the data at rest.
+struct security_settings {
+  std::vector<std::string> trusted_proxies;   ///< CIDRs whose X-Forwarded-For is believed
+  std::vector<std::string> retell_allowlist;  ///< CIDRs; empty allows all
+  std::vector<std::string> stripe_allowlist;
+  std::vector<std::string> calcom_allowlist;
+  std::vector<std::string> encryption_keys;  ///< "id:base64 of 32 bytes"; the first encrypts
+  std::string keys_file;                     ///< empty: keys.toml beside storage.sqlite_path
+  std::string blind_index_key;               ///< base64 of 32 bytes
 };
 
 struct ops_settings {
@@ -121,6 +136,7 @@ struct settings {
   api_settings api;
   notify_settings notify;
   jobs_settings jobs;
+  security_settings security;
 };
 
 }  // namespace askpro::config

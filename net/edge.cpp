@@ -1,6 +1,7 @@
 #include "net/edge.hpp"
 
 #include "net/http/health_routes.hpp"
+#include "net/http/provider_guard.hpp"
 #include "net/http/server.hpp"
 #include "net/ops/actor_routes.hpp"
 #include "net/ops/console_routes.hpp"
@@ -36,6 +37,7 @@ struct edge::impl {
     ops_groups.push_back(std::make_shared<ops::metrics_routes>(reg));
     ops_groups.push_back(std::make_shared<ops::console_routes>());
     ops.set_pre_route_check(ops::make_ops_guard(s.ops.token));
+    api.set_pre_route_check(http::make_provider_guard(s.security));
   }
 
   http::server api;

@@ -1,5 +1,6 @@
 #include "net/http/conventions.hpp"
 
+#include "net/http/conn_stream.hpp"
 #include "net/http/http_metrics.hpp"
 #include "net/http/request_id.hpp"
 #include "net/http/respond.hpp"
@@ -57,6 +58,7 @@ httplib::Server::HandlerResponse on_error(const router& routes, const httplib::R
                                           httplib::Response& res) {
   ensure_request_id(req, res);
   if (!res.body.empty()) return httplib::Server::HandlerResponse::Handled;
+  if (res.status == 400 && body_limit_hit()) res.status = 413;  // chunked or unsized body
   if (res.status == 404) {
     auto methods = routes.methods_matching(req.path);
     if (!methods.empty()) {

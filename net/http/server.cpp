@@ -8,11 +8,28 @@
 #include <cstring>
 
 namespace askpro::net::http {
+namespace {
+
+guard_settings guard_settings_of(const config::http_settings& s) {
+  guard_settings g;
+  g.limits.max_header_bytes = s.max_header_bytes;
+  g.limits.max_headers = s.max_headers;
+  g.limits.max_body_bytes = s.max_body_bytes;
+  g.limits.read_timeout = s.read_timeout;
+  g.limits.write_timeout = s.write_timeout;
+  g.limits.keep_alive_max = s.keep_alive_max;
+  g.header_timeout = s.header_timeout;
+  g.keep_alive = s.keep_alive;
+  g.workers = s.threads;
+  return g;
+}
+
+}  // namespace
 
 server::server(config::http_settings settings, std::string name)
     : settings_(std::move(settings)),
       name_(std::move(name)),
-      svr_(std::make_unique<httplib::Server>()),
+      svr_(std::make_unique<guarded_server>(guard_settings_of(settings_), name_)),
       router_(*svr_) {
   tune();
 }
@@ -22,8 +39,6 @@ server::~server() {
 }
 
 void server::tune() {
-  auto workers = static_cast<std::size_t>(std::max(1, settings_.threads));
-  svr_->new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   svr_->set_tcp_nodelay(true);
   svr_->set_socket_options([this](socket_t fd) {
     int yes = 1;
@@ -64,6 +79,7 @@ Result<uint16_t> server::start() {
   if (!bound) return bound.error();
   port_ = *bound;
   raise_backlog();
+  svr_->start_gate();
   accept_thread_ = std::thread([this] {
     svr_->listen_after_bind();
     accept_done_ = true;
@@ -77,6 +93,7 @@ Result<uint16_t> server::start() {
 
 void server::stop() {
   if (!accept_thread_.joinable()) return;
+  svr_->stop_gate();      // parked (idle or slow) connections close
   svr_->stop();           // closes the listening socket: new connections are refused
   accept_thread_.join();  // returns after the worker pool has finished in-flight requests
   spdlog::info("{} listener stopped", name_);

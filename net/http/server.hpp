@@ -6,6 +6,8 @@
 /// `settings.threads` workers, a short keep-alive timeout and count (an idle keep-alive client
 /// pins a worker), read/write timeouts and the body limit (413 problem+json beyond it).
 /// SO_REUSEADDR only (not the library's SO_REUSEPORT), so a taken port fails to bind.
+/// Connections are served by guarded_server: slow clients wait in its gate, not on a worker,
+/// and header blocks, header times and bodies (chunked too) are bounded.
 ///
 /// Thread-safety: configure (routes, check) and start/stop from one thread; handlers run on
 /// the worker threads. Ownership: owns the httplib::Server, its accept thread and workers;
@@ -14,6 +16,7 @@
 
 #include "config/settings.hpp"
 #include "net/http/conventions.hpp"
+#include "net/http/guarded_server.hpp"
 #include "net/http/router.hpp"
 #include "runtime/error.hpp"
 
@@ -59,7 +62,7 @@ class server {
 
   config::http_settings settings_;
   std::string name_;
-  std::unique_ptr<httplib::Server> svr_;
+  std::unique_ptr<guarded_server> svr_;
   router router_;
   pre_route_check check_;
   int listen_fd_ = -1;  ///< the socket httplib bound, kept to re-listen with our backlog
