@@ -1,6 +1,7 @@
 #include "actors/api/api_booking.hpp"
 
 #include "runtime/bridge.hpp"
+#include "runtime/log.hpp"
 
 #include <charconv>
 
@@ -27,6 +28,10 @@ std::optional<std::string> pick(const std::map<std::string, int64_t>& ids,
 }
 
 }  // namespace
+
+persistence::audit_context audit_of(const principal& who) {
+  return {"api:" + who.token_name, runtime::correlation_id()};
+}
 
 Result<tenant::tenant_handle> open_tenant(const api_deps& deps, const principal& who) {
   return runtime::ask<tenant::tenant_handle>(*deps.sys, deps.registry->actor_at("/directory"),

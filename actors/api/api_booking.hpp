@@ -19,6 +19,10 @@
 
 namespace askpro::actors::api {
 
+/// Who a change made with `who`'s token is recorded as in the audit trail, under the request id
+/// of the calling thread.
+persistence::audit_context audit_of(const principal& who);
+
 /// The principal's tenant, loaded on first use.
 [[nodiscard]] Result<tenant::tenant_handle> open_tenant(const api_deps& deps, const principal& who);
 

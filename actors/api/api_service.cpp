@@ -47,7 +47,7 @@ Result<std::optional<principal>> authenticate(const api_deps& deps, std::string_
   const auto& t = **found;
   auto now = runtime::to_unix_ms(deps.clock->now());
   if (due_for_touch(deps, t, now)) touch(deps, t, now);
-  return principal{t.scope, t.company_slug, t.scope_name == "admin", t.branch_ids, t.id};
+  return principal{t.scope, t.company_slug, t.scope_name == "admin", t.branch_ids, t.id, t.name};
 }
 
 }  // namespace askpro::actors::api

@@ -43,6 +43,7 @@ struct principal {
   bool admin = false;               ///< scope "admin" may write; "read" may not
   std::vector<int64_t> branch_ids;  ///< the token's branches; empty = all
   int64_t token_id = 0;
+  std::string token_name;  ///< names the token in the audit trail ("api:<name>")
 
   /// Whether the token may see rows of `branch_id`.
   bool sees_branch(int64_t branch_id) const;

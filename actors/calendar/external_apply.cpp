@@ -39,6 +39,11 @@ Result<std::optional<int64_t>> customer_of(connection& c, tenant_scope scope,
   return std::optional<int64_t>{customer->id};
 }
 
+/// Changes a Cal.com webhook makes, tied to the booking's uid.
+persistence::audit_context calcom_actor(const external_event& ev) {
+  return {"calcom", ev.uid};
+}
+
 Result<event_effect> create(connection& c, const tenant::tenant_model& m,
                             const tenant::branch_model& b, const external_event& ev, int64_t now) {
   tenant_scope scope{m.company_id};
@@ -66,6 +71,7 @@ Result<event_effect> create(connection& c, const tenant::tenant_model& m,
   req.request_key = ev.request_key;
   req.external_uid = ev.uid;
   req.check_overlap = false;
+  req.audit = calcom_actor(ev);
   auto out = persistence::book(c, scope, req, now);
   if (!out) return std::move(out.error());
   return out->existing ? event_effect::unchanged : event_effect::created;
@@ -95,7 +101,8 @@ Result<event_effect> cancelled(connection& c, const external_connection& to,
   auto done = persistence::cancel_appointment(
       c, tenant_scope{m.company_id}, (*known)->id, now,
       notify::appointment_outbox(to.notify, to.model,
-                                 notify::appointment_event::cancelled_elsewhere, now));
+                                 notify::appointment_event::cancelled_elsewhere, now),
+      calcom_actor(ev));
   if (!done) return std::move(done.error());
   return event_effect::cancelled;
 }
@@ -119,6 +126,7 @@ Result<event_effect> rescheduled(connection& c, const external_connection& to,
   req.check_overlap = false;
   req.outbox = notify::appointment_outbox(to.notify, to.model,
                                           notify::appointment_event::moved_elsewhere, now);
+  req.audit = calcom_actor(ev);
   auto moved = persistence::reschedule_appointment(c, tenant_scope{m.company_id}, req, now);
   if (!moved) return std::move(moved.error());
   return event_effect::moved;
@@ -130,7 +138,8 @@ Result<event_effect> no_show(connection& c, const tenant::tenant_model& m, const
   if (!known) return std::move(known.error());
   if (!*known || (*known)->status != "booked" || !ev.no_show.value_or(false))
     return event_effect::unchanged;
-  auto done = persistence::mark_no_show(c, tenant_scope{m.company_id}, (*known)->id, now);
+  auto done =
+      persistence::mark_no_show(c, tenant_scope{m.company_id}, (*known)->id, now, calcom_actor(ev));
   if (!done) return std::move(done.error());
   return event_effect::no_show;
 }

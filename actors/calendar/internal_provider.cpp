@@ -58,7 +58,7 @@ void answer_check(provider_actor* self, check_query q, caf::response_promise rp)
 
 void answer_cancel(provider_actor* self, cancel_request q, caf::response_promise rp) {
   ++self->state.requests;
-  cancel_row(self, q.appointment_id, std::move(rp));
+  cancel_row(self, q.appointment_id, q.audit, std::move(rp));
 }
 
 /// Marks expired holds as expired (bookkeeping only; errors are counted, nobody waits).

@@ -95,6 +95,7 @@ struct book_request {
   std::optional<int64_t> reservation_id;  ///< converts this hold (name its staff member too)
   std::string notes;
   std::size_t alternatives = 3;
+  persistence::audit_context audit;  ///< who books (the audit trail)
 };
 
 /// An appointment with the slugs of what its ids refer to.
@@ -139,6 +140,7 @@ struct release_request {
 struct cancel_request {
   std::string branch;
   int64_t appointment_id = 0;
+  persistence::audit_context audit;  ///< who cancels (the audit trail)
 };
 
 /// Moves an appointment to `start`; `staff` nullopt keeps its staff member.
@@ -148,6 +150,7 @@ struct reschedule_request {
   time_point start{};
   std::optional<std::string> staff;
   std::size_t alternatives = 3;
+  persistence::audit_context audit;  ///< who moves it (the audit trail)
 };
 
 /// The customer's booked appointments starting at or after `from` (tenant-wide).

@@ -88,7 +88,8 @@ persistence::appointment_outbox outbox_of(const provider_state& st, notify::appo
 
 /// Cancels the tenant's appointment `id` in the database (with its cancellation notice) and
 /// delivers the row.
-void cancel_row(provider_actor* self, int64_t id, caf::response_promise rp);
+void cancel_row(provider_actor* self, int64_t id, const persistence::audit_context& who,
+                caf::response_promise rp);
 
 appointment_info info_of(const tenant::tenant_model& m, const persistence::appointment_record& r);
 reservation_info info_of(const tenant::tenant_model& m, const persistence::reservation_record& r);

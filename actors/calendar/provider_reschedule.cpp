@@ -20,6 +20,7 @@ void commit_move(provider_actor* self, reschedule_request req, resolved what,
   auto scope = st.scope();
   auto now = to_ms(st.now());
   repo_req.outbox = outbox_of(st, notify::appointment_event::rescheduled);
+  repo_req.audit = req.audit;
   db_step<claim_outcome<appointment_record>>(
       self, access::write, rp,
       [scope, repo_req, now](connection& c) {

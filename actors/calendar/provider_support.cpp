@@ -159,6 +159,7 @@ persistence::booking_request to_repo(const provider_state& st, const book_reques
   out.reservation_id = req.reservation_id;
   out.notes = req.notes;
   out.outbox = outbox_of(st, notify::appointment_event::booked);
+  out.audit = req.audit;
   return out;
 }
 
@@ -166,13 +167,14 @@ persistence::appointment_outbox outbox_of(const provider_state& st, notify::appo
   return notify::appointment_outbox(st.cfg.notify, st.cfg.model, e, to_ms(st.now()));
 }
 
-void cancel_row(provider_actor* self, int64_t id, caf::response_promise rp) {
+void cancel_row(provider_actor* self, int64_t id, const persistence::audit_context& who,
+                caf::response_promise rp) {
   db_step<persistence::appointment_record>(
       self, persistence::access::write, rp,
       [scope = self->state.scope(), id, now = to_ms(self->state.now()),
-       outbox = outbox_of(self->state, notify::appointment_event::cancelled)](
-          persistence::connection& c) {
-        return persistence::cancel_appointment(c, scope, id, now, outbox);
+       outbox = outbox_of(self->state, notify::appointment_event::cancelled),
+       who](persistence::connection& c) {
+        return persistence::cancel_appointment(c, scope, id, now, outbox, who);
       },
       [self, rp](persistence::appointment_record& r) mutable {
         rp.deliver(info_of(*self->state.cfg.model, r));

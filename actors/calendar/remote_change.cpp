@@ -32,11 +32,12 @@ void with_appointment(provider_actor* self, int64_t id, caf::response_promise rp
 
 /// Moves the local row to the account's new booking `moved` (or, for a repeat, lets the
 /// repository answer the successor it already made).
-void move_here(provider_actor* self, const appointment_record& old, time_point start,
+void move_here(provider_actor* self, const appointment_record& old, const reschedule_request& req,
                int64_t end_ms, std::optional<std::string> uid, caf::response_promise rp) {
   persistence::reschedule_request out;
   out.appointment_id = old.id;
-  out.start_at = to_ms(start);
+  out.start_at = to_ms(req.start);
+  out.audit = req.audit;
   out.end_at = end_ms;
   out.external_uid = std::move(uid);
   out.check_overlap = false;
@@ -76,7 +77,7 @@ void move_there(provider_actor* self, reschedule_request req, appointment_record
         changed(self);
         auto end = r.booking->end_ms > r.booking->start_ms ? r.booking->end_ms
                                                            : to_ms(req.start) + length_ms(what);
-        move_here(self, old, req.start, end, r.booking->uid, rp);
+        move_here(self, old, req, end, r.booking->uid, rp);
       },
       on_taken(taken));
 }
@@ -85,15 +86,15 @@ void move_there(provider_actor* self, reschedule_request req, appointment_record
 
 void remote_cancel(provider_actor* self, cancel_request req, caf::response_promise rp) {
   ++self->state.requests;
-  with_appointment(self, req.appointment_id, rp, [self, rp](appointment_record& a) mutable {
-    if (a.status != "booked" || !a.external_uid) return cancel_row(self, a.id, rp);
+  with_appointment(self, req.appointment_id, rp, [self, rp, req](appointment_record& a) mutable {
+    if (a.status != "booked" || !a.external_uid) return cancel_row(self, a.id, req.audit, rp);
     remote_op op;
     op.what = remote_op::kind::cancel;
     op.uid = *a.external_uid;
     op.reason = "Cancelled on request of the customer";
-    remote_call(self, std::move(op), rp, [self, rp, id = a.id](remote_result&) mutable {
+    remote_call(self, std::move(op), rp, [self, rp, id = a.id, req](remote_result&) mutable {
       changed(self);
-      cancel_row(self, id, rp);
+      cancel_row(self, id, req.audit, rp);
     });
   });
 }
@@ -102,7 +103,7 @@ void remote_reschedule(provider_actor* self, reschedule_request req, caf::respon
   ++self->state.requests;
   with_appointment(self, req.appointment_id, rp, [self, rp, req](appointment_record& a) mutable {
     const auto end = to_ms(req.start) + (a.end_at - a.start_at);
-    if (a.status == "rescheduled") return move_here(self, a, req.start, end, std::nullopt, rp);
+    if (a.status == "rescheduled") return move_here(self, a, req, end, std::nullopt, rp);
     if (a.status != "booked")
       return fail(self, rp, make_error(errc::conflict, "appointment is " + a.status));
     if (!a.external_uid)

@@ -7,6 +7,7 @@
 #include "actors/booking/model.hpp"
 #include "actors/call/call_session.hpp"
 #include "actors/call/functions.hpp"
+#include "persistence/repo/audit_context.hpp"
 // speech.hpp before spoken.hpp: its `struct spoken_when` is named in a template before
 // spoken.hpp's function of the same name hides it.
 #include "actors/call/speech.hpp"
@@ -108,6 +109,11 @@ void fn_reserve_slot(session_actor* self, const function_args& a, promise rp);
 void fn_book_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_query_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_cancel_appointment(session_actor* self, const function_args& a, promise rp);
+
+/// Who a change made during the call is recorded as in the audit trail.
+inline persistence::audit_context audit_of_call(const std::string& call_id) {
+  return {"call:" + call_id, call_id};
+}
 void fn_reschedule_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_check_customer(session_actor* self, const function_args& a, promise rp);
 void fn_opening_hours(session_actor* self, const function_args& a, promise rp);

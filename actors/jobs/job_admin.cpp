@@ -3,6 +3,7 @@
 
 #include "actors/jobs/jobs.hpp"
 #include "persistence/db_client.hpp"
+#include "runtime/log.hpp"
 
 #include <caf/all.hpp>
 
@@ -38,11 +39,12 @@ Result<std::vector<job_record>> list_jobs(const admin_deps& deps, const std::str
       [status, limit](connection& c) { return persistence::list_jobs(c, status, limit); });
 }
 
-Result<job_record> retry_job(const admin_deps& deps, int64_t id) {
+Result<job_record> retry_job(const admin_deps& deps, int64_t id, const std::string& operator_name) {
   auto now = runtime::to_unix_ms(deps.clock->now());
+  persistence::audit_context who{"ops:" + operator_name, runtime::correlation_id()};
   auto job = persistence::run_blocking<job_record>(
       *deps.sys, db_of(deps), access::write, deps.timeout,
-      [id, now](connection& c) { return persistence::retry_job(c, id, now); });
+      [id, now, who](connection& c) { return persistence::retry_job(c, id, now, who); });
   if (job) poke_workers(*deps.registry);
   return job;
 }

@@ -30,8 +30,9 @@ struct admin_deps {
                                                                      const std::string& status,
                                                                      int limit);
 
-/// Queues dead job `id` again now.
-[[nodiscard]] Result<persistence::job_record> retry_job(const admin_deps& deps, int64_t id);
+/// Queues dead job `id` again now, on behalf of `operator_name` (the audit trail's actor).
+[[nodiscard]] Result<persistence::job_record> retry_job(const admin_deps& deps, int64_t id,
+                                                        const std::string& operator_name);
 
 /// Tells this node's idle workers to look for due jobs now (after something was queued).
 void poke_workers(const runtime::tree_registry& registry);

@@ -82,6 +82,7 @@ void create(api_call& call) {
   if (!in) return respond_invalid(call.res, std::move(errors));
   if (!known_customer(call, in->request.customer_id)) return;
   in->request.request_key = key;
+  in->request.audit = actors::api::audit_of(call.who);
   auto zone = actors::api::zone_of(*tenant->model, *in->branch);
   auto reply = actors::api::book(call.env.deps, *tenant, in->request);
   if (!reply) return respond_failure(call.res, reply.error());
@@ -104,7 +105,8 @@ void cancel(api_call& call) {
   if (!appt) return;
   auto tenant = actors::api::open_tenant(call.env.deps, call.who);
   if (!tenant) return respond_failure(call.res, tenant.error());
-  auto done = actors::api::cancel(call.env.deps, *tenant, {appt->branch, appt->record.id});
+  auto done = actors::api::cancel(call.env.deps, *tenant,
+                                  {appt->branch, appt->record.id, actors::api::audit_of(call.who)});
   if (!done) return respond_failure(call.res, done.error());
   respond_item(call, appointment_json(view_of(*done, appt->time_zone)));
 }
@@ -123,6 +125,7 @@ void reschedule(api_call& call) {
   auto q = read_reschedule(*body, *tenant->model, *branch, errors);
   if (!q) return respond_invalid(call.res, std::move(errors));
   q->appointment_id = appt->record.id;
+  q->audit = actors::api::audit_of(call.who);
   auto reply = actors::api::reschedule(call.env.deps, *tenant, std::move(*q));
   if (!reply) return respond_failure(call.res, reply.error());
   respond_booking(call, *reply, appt->time_zone, 200);

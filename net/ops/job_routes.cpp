@@ -57,7 +57,7 @@ void job_routes::mount(http::router& routes) {
                   http::respond_problem(res, http::problem_for_status(404, "no such job"));
                   return;
                 }
-                auto job = actors::jobs::retry_job(deps_, *id);
+                auto job = actors::jobs::retry_job(deps_, *id, ops_caller(req));
                 if (!job) {
                   spdlog::warn("ops: retry job {} by {} refused: {}", *id, ops_caller(req),
                                describe(job.error()));

@@ -12,29 +12,13 @@
 namespace askpro::persistence {
 namespace {
 
-std::string hex(const unsigned char* digest, std::size_t n) {
-  std::string out;
-  char buf[3];
-  for (std::size_t i = 0; i < n; ++i) {
-    std::snprintf(buf, sizeof buf, "%02x", digest[i]);
-    out += buf;
-  }
-  return out;
-}
-
 std::string sha1_hex(const std::string& text) {
   unsigned char digest[SHA_DIGEST_LENGTH];
   SHA1(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-  return hex(digest, sizeof digest);
+  return to_hex(digest, sizeof digest);
 }
 
 }  // namespace
-
-std::string sha256_hex(const std::string& text) {
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
-  return hex(digest, sizeof digest);
-}
 
 redis_script::redis_script(std::string source) : source_(std::move(source)) {
   sha_ = sha1_hex(source_);

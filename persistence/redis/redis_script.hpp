@@ -7,6 +7,7 @@
 /// Errors: those of the Redis actor (errc::unavailable, errc::timeout); a server error is a
 /// reply of kind error, not a failure.
 
+#include "persistence/digest.hpp"  // sha256_hex for key names derived from secrets
 #include "persistence/redis/redis_reply.hpp"
 #include "runtime/error.hpp"
 
@@ -33,8 +34,5 @@ class redis_script {
  private:
   std::string source_, sha_;
 };
-
-/// Lower-case hex SHA-256 of `text` (Redis key names derived from secrets never carry them).
-std::string sha256_hex(const std::string& text);
 
 }  // namespace askpro::persistence

@@ -91,6 +91,8 @@ Result<appointment_claim> book_in(connection& conn, tenant_scope scope, const bo
       return std::move(ok.error());
   if (auto ok = write_outbox(conn, scope, req.outbox, *rec, now_ms); !ok)
     return std::move(ok.error());
+  if (auto ok = audit_appointment(conn, scope, req.audit, "appointment.booked", *rec, now_ms); !ok)
+    return std::move(ok.error());
   return appointment_claim{false, false, std::move(*rec)};
 }
 

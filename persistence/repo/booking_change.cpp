@@ -19,7 +19,8 @@ Result<appointment_record> locked_appointment(connection& conn, tenant_scope sco
 }
 
 Result<appointment_record> cancel_in(connection& conn, tenant_scope scope, int64_t id,
-                                     int64_t now_ms, const appointment_outbox& outbox) {
+                                     int64_t now_ms, const appointment_outbox& outbox,
+                                     const audit_context& who) {
   auto rec = locked_appointment(conn, scope, id);
   if (!rec || rec->status == "cancelled") return rec;
   if (rec->status != "booked")
@@ -32,11 +33,13 @@ Result<appointment_record> cancel_in(connection& conn, tenant_scope scope, int64
   rec->status = "cancelled";
   rec->updated_at = now_ms;
   if (auto ok = write_outbox(conn, scope, outbox, *rec, now_ms); !ok) return std::move(ok.error());
+  if (auto ok = audit_appointment(conn, scope, who, "appointment.cancelled", *rec, now_ms); !ok)
+    return std::move(ok.error());
   return rec;
 }
 
 Result<appointment_record> no_show_in(connection& conn, tenant_scope scope, int64_t id,
-                                      int64_t now_ms) {
+                                      int64_t now_ms, const audit_context& who) {
   auto rec = locked_appointment(conn, scope, id);
   if (!rec || rec->status == "no_show") return rec;
   if (rec->status != "booked")
@@ -48,6 +51,8 @@ Result<appointment_record> no_show_in(connection& conn, tenant_scope scope, int6
   if (!n) return std::move(n.error());
   rec->status = "no_show";
   rec->updated_at = now_ms;
+  if (auto ok = audit_appointment(conn, scope, who, "appointment.no_show", *rec, now_ms); !ok)
+    return std::move(ok.error());
   return rec;
 }
 
@@ -114,6 +119,9 @@ Result<appointment_claim> reschedule_in(connection& conn, tenant_scope scope,
   if (!rec) return std::move(rec.error());
   if (auto ok = write_outbox(conn, scope, req.outbox, *rec, now_ms); !ok)
     return std::move(ok.error());
+  if (auto ok = audit_appointment(conn, scope, req.audit, "appointment.rescheduled", *rec, now_ms);
+      !ok)
+    return std::move(ok.error());
   return appointment_claim{false, false, std::move(*rec)};
 }
 
@@ -121,18 +129,21 @@ Result<appointment_claim> reschedule_in(connection& conn, tenant_scope scope,
 
 Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
                                               int64_t appointment_id, int64_t now_ms,
-                                              const appointment_outbox& outbox) {
+                                              const appointment_outbox& outbox,
+                                              const audit_context& who) {
   return with_retry([&] {
-    return with_transaction(
-        conn, [&](connection& c) { return cancel_in(c, scope, appointment_id, now_ms, outbox); });
+    return with_transaction(conn, [&](connection& c) {
+      return cancel_in(c, scope, appointment_id, now_ms, outbox, who);
+    });
   });
 }
 
 Result<appointment_record> mark_no_show(connection& conn, tenant_scope scope,
-                                        int64_t appointment_id, int64_t now_ms) {
+                                        int64_t appointment_id, int64_t now_ms,
+                                        const audit_context& who) {
   return with_retry([&] {
     return with_transaction(
-        conn, [&](connection& c) { return no_show_in(c, scope, appointment_id, now_ms); });
+        conn, [&](connection& c) { return no_show_in(c, scope, appointment_id, now_ms, who); });
   });
 }
 

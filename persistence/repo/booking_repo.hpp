@@ -13,6 +13,7 @@
 /// not be called inside another one. Errors: those of the connection plus the ones named.
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/audit_context.hpp"
 #include "persistence/repo/customer_repo.hpp"
 #include "persistence/repo/job_repo.hpp"
 #include "persistence/repo/tenant_scope.hpp"
@@ -89,6 +90,7 @@ struct booking_request {
   std::string notes;
   bool check_overlap = true;
   appointment_outbox outbox;
+  audit_context audit;  ///< who books (the audit trail)
 };
 
 /// The result of a write that can lose a race: either the row, or `taken` (the interval
@@ -147,7 +149,8 @@ struct reservation_request {
 /// Marks a booked appointment `no_show` (idempotent: a no_show one is yielded unchanged).
 /// errc::not_found when it is not the tenant's; errc::conflict for any other status.
 [[nodiscard]] Result<appointment_record> mark_no_show(connection& conn, tenant_scope scope,
-                                                      int64_t appointment_id, int64_t now_ms);
+                                                      int64_t appointment_id, int64_t now_ms,
+                                                      const audit_context& who = {});
 
 /// The customer's appointments with status `booked` starting at or after `from_ms`, by start.
 [[nodiscard]] Result<std::vector<appointment_record>> customer_appointments(connection& conn,
@@ -160,7 +163,8 @@ struct reservation_request {
 /// neither booked nor cancelled.
 [[nodiscard]] Result<appointment_record> cancel_appointment(connection& conn, tenant_scope scope,
                                                             int64_t appointment_id, int64_t now_ms,
-                                                            const appointment_outbox& outbox = {});
+                                                            const appointment_outbox& outbox = {},
+                                                            const audit_context& who = {});
 
 /// Moves a booked appointment atomically: in one transaction, with the staff lock and overlap
 /// check of `book` (ignoring the appointment itself), the old row becomes `rescheduled` and a
@@ -177,6 +181,7 @@ struct reschedule_request {
   std::optional<std::string> external_uid;
   bool check_overlap = true;
   appointment_outbox outbox;
+  audit_context audit;  ///< who moves it (the audit trail)
 };
 [[nodiscard]] Result<claim_outcome<appointment_record>> reschedule_appointment(
     connection& conn, tenant_scope scope, const reschedule_request& req, int64_t now_ms);

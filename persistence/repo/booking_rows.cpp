@@ -1,6 +1,10 @@
 // Row mapping, staff lock and overlap check shared by the booking repository files.
 #include "persistence/repo/booking_rows.hpp"
 
+#include "persistence/repo/audit_repo.hpp"
+
+#include <nlohmann/json.hpp>
+
 #include <chrono>
 #include <random>
 #include <thread>
@@ -184,6 +188,17 @@ Result<bool> span_taken(connection& conn, tenant_scope scope, const claim_span& 
                  "start_at - buffer_before_min * 60000 < ? AND "
                  "end_at + buffer_after_min * 60000 > ?",
                  {scope.company_id(), span.staff_id, now_ms, excl.reservation_id, to, from});
+}
+
+Result<void> audit_appointment(connection& conn, tenant_scope scope, const audit_context& who,
+                               std::string_view action, const appointment_record& rec,
+                               int64_t now_ms) {
+  nlohmann::json payload{{"appointment", rec.id},     {"branch", rec.branch_id},
+                         {"service", rec.service_id}, {"staff", rec.staff_id},
+                         {"start", rec.start_at},     {"end", rec.end_at},
+                         {"source", rec.source}};
+  if (rec.rescheduled_from) payload["replaces"] = *rec.rescheduled_from;
+  return append_audit(conn, scope, who, action, payload.dump(), now_ms);
 }
 
 Result<void> write_outbox(connection& conn, tenant_scope scope, const appointment_outbox& outbox,

@@ -113,6 +113,12 @@ auto claim_transaction(connection& conn, F&& fn) -> decltype(fn(conn)) {
 }
 
 /// Runs the change's outbox (when it has one) for the row it wrote, with the row's customer.
+/// Appends the appointment's change (`action`: appointment.booked, .cancelled, .rescheduled,
+/// .no_show) to the tenant's audit chain: ids, times and source, no personal data.
+[[nodiscard]] Result<void> audit_appointment(connection& conn, tenant_scope scope,
+                                             const audit_context& who, std::string_view action,
+                                             const appointment_record& rec, int64_t now_ms);
+
 [[nodiscard]] Result<void> write_outbox(connection& conn, tenant_scope scope,
                                         const appointment_outbox& outbox,
                                         const appointment_record& written, int64_t now_ms);

@@ -1,8 +1,11 @@
 // apply_tenant: one transaction that makes the stored tenant match a catalog with the fewest
 // writes (existing rows are compared first, so a repeated apply writes nothing).
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/catalog_internal.hpp"
 #include "persistence/repo/catalog_repo.hpp"
 #include "persistence/transaction.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <tuple>
 
@@ -134,6 +137,14 @@ Result<apply_outcome> apply_in_transaction(connection& conn, const tenant_catalo
     return std::move(ok.error());
   }
   if (auto ok = sync_catalog(ctx, catalog); !ok) return std::move(ok.error());
+  if (own_id == 0 || ctx.changed) {
+    // The tenant file holds secrets (Retell key, calendar credentials): only its slug is kept.
+    nlohmann::json payload{{"tenant", catalog.company.slug}, {"created", own_id == 0}};
+    if (auto ok =
+            append_audit(conn, ctx.scope, {"cli", ""}, "tenant.applied", payload.dump(), now_ms);
+        !ok)
+      return std::move(ok.error());
+  }
   return apply_outcome{ctx.scope, own_id == 0, ctx.changed};
 }
 

@@ -1,6 +1,10 @@
 #include "persistence/repo/job_repo.hpp"
 
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/row_mapping.hpp"
+#include "persistence/transaction.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <utility>
 
@@ -203,7 +207,10 @@ Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& s
                               {status, limit}));
 }
 
-Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms) {
+namespace {
+
+Result<job_record> retry_in(connection& conn, int64_t id, int64_t now_ms,
+                            const audit_context& who) {
   auto job = job_where(conn, "WHERE id = ?", {id});
   if (!job) return std::move(job.error());
   if (!*job) return make_error(errc::not_found, "no job " + std::to_string(id));
@@ -218,7 +225,21 @@ Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms) {
   auto again = job_where(conn, "WHERE id = ?", {id});
   if (!again) return std::move(again.error());
   if (!*again) return make_error(errc::storage, "jobs: row vanished after retry");
+  if ((*again)->company_id) {
+    nlohmann::json payload{{"job", id}, {"kind", (*again)->kind}};
+    if (auto ok = append_audit(conn, tenant_scope{*(*again)->company_id}, who, "ops.job_retried",
+                               payload.dump(), now_ms);
+        !ok)
+      return std::move(ok.error());
+  }
   return std::move(**again);
+}
+
+}  // namespace
+
+Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms,
+                             const audit_context& who) {
+  return with_transaction(conn, [&](connection& c) { return retry_in(c, id, now_ms, who); });
 }
 
 Result<int64_t> purge_jobs(connection& conn, int64_t before_ms) {

@@ -7,6 +7,7 @@
 /// Thread-safety: as the connection. Errors: the database's (storage, conflict on misuse).
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/audit_context.hpp"
 
 #include <caf/allowed_unsafe_message_type.hpp>
 
@@ -105,7 +106,9 @@ struct outbox_effects {
 
 /// Queues a dead job again at `now_ms` with its attempts reset. errc::not_found when there is
 /// no such job, errc::conflict when it is not dead.
-[[nodiscard]] Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms);
+/// The retry is recorded in the job's tenant's audit trail as done by `who`.
+[[nodiscard]] Result<job_record> retry_job(connection& conn, int64_t id, int64_t now_ms,
+                                           const audit_context& who);
 
 /// Deletes done and cancelled jobs last changed before `before_ms` (their payloads hold
 /// messages to customers: kept no longer than needed); yields how many.

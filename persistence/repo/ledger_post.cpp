@@ -1,4 +1,5 @@
 // Posting to the ledger and charging calls (ledger_repo.hpp).
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/call_repo.hpp"
 #include "persistence/repo/ledger_internal.hpp"
 #include "persistence/repo/ledger_repo.hpp"
@@ -28,6 +29,22 @@ Result<std::optional<ledger_entry>> earlier_post(connection& conn, tenant_scope 
   return found;
 }
 
+/// The entry in the tenant's audit chain: call charges come from Retell's events, top-ups and
+/// refunds from Stripe's; the reference ties the event to its cause.
+Result<void> audit_entry(connection& conn, tenant_scope scope, const ledger_entry& e,
+                         int64_t now_ms) {
+  const std::string actor = e.kind == "call_charge"                   ? "retell"
+                            : e.kind == "topup" || e.kind == "refund" ? "stripe"
+                                                                      : "system";
+  nlohmann::json payload{{"entry", e.id},
+                         {"kind", e.kind},
+                         {"amount_cents", e.amount_cents},
+                         {"balance_after_cents", e.balance_after_cents},
+                         {"reference", e.reference}};
+  return append_audit(conn, scope, {actor, e.reference}, "ledger." + e.kind, payload.dump(),
+                      now_ms);
+}
+
 Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const ledger_post& post,
                                  const balance_info& before, int64_t now_ms) {
   const int64_t after = before.balance_cents + post.amount_cents;
@@ -46,6 +63,7 @@ Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const led
   auto entry = ledger_where(conn, "WHERE id = ?", {*id});
   if (!entry) return std::move(entry.error());
   if (!*entry) return make_error(errc::storage, "ledger: entry vanished after insert");
+  if (auto ok = audit_entry(conn, scope, **entry, now_ms); !ok) return std::move(ok.error());
   return posted_entry{std::move(**entry), true, before.balance_cents, before.low_balance_cents};
 }
 

@@ -1,8 +1,11 @@
 // API tokens: stored by SHA-256 hex, optionally limited to branches of their tenant.
 #include "persistence/repo/token_repo.hpp"
 
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/catalog_internal.hpp"
 #include "persistence/transaction.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace askpro::persistence {
 namespace {
@@ -106,6 +109,11 @@ Result<token_record> insert_token_rows(connection& conn, tenant_scope scope,
   auto stored = select_token(conn, "t.company_id = ? AND t.id = ?", {scope.company_id(), *id});
   if (!stored) return std::move(stored.error());
   if (!*stored) return make_error(errc::internal, "stored token not found");
+  nlohmann::json payload{
+      {"token", *id}, {"name", name}, {"scope", scope_name}, {"branches", branch_slugs}};
+  if (auto ok = append_audit(conn, scope, {"cli", ""}, "token.created", payload.dump(), now_ms);
+      !ok)
+    return std::move(ok.error());
   return std::move(**stored);
 }
 
@@ -142,10 +150,17 @@ Result<std::vector<token_record>> list_tokens(connection& conn, tenant_scope sco
 
 Result<int64_t> revoke_tokens(connection& conn, tenant_scope scope, const std::string& name,
                               int64_t now_ms) {
-  return conn.execute(
-      "UPDATE api_tokens SET revoked_at = ? WHERE company_id = ? AND name = ? AND "
-      "revoked_at IS NULL",
-      {now_ms, scope.company_id(), name});
+  return with_transaction(conn, [&](connection& c) -> Result<int64_t> {
+    auto n = c.execute(
+        "UPDATE api_tokens SET revoked_at = ? WHERE company_id = ? AND name = ? AND "
+        "revoked_at IS NULL",
+        {now_ms, scope.company_id(), name});
+    if (!n || *n == 0) return n;
+    nlohmann::json payload{{"name", name}, {"revoked", *n}};
+    if (auto ok = append_audit(c, scope, {"cli", ""}, "token.revoked", payload.dump(), now_ms); !ok)
+      return std::move(ok.error());
+    return n;
+  });
 }
 
 }  // namespace askpro::persistence

@@ -1,24 +1,16 @@
 // `askpro billing check`: proves every tenant's balance is the sum of its ledger.
-#include "persistence/database.hpp"
-#include "persistence/migrate.hpp"
 #include "persistence/repo/ledger_repo.hpp"
 #include "runtime/app/commands.hpp"
+#include "runtime/app/db_open.hpp"
 
 #include <iostream>
 
 namespace askpro::app {
 
 int cmd_billing_check(const config::settings& settings) {
-  auto conn = persistence::open(settings.storage);
-  if (!conn) {
-    std::cerr << "askpro: cannot open the database: " << describe(conn.error()) << "\n";
-    return 1;
-  }
-  if (auto migrated = persistence::migrate(**conn); !migrated) {
-    std::cerr << "askpro: cannot migrate: " << describe(migrated.error()) << "\n";
-    return 1;
-  }
-  auto drift = persistence::check_ledger(**conn);
+  auto conn = open_migrated(settings);
+  if (!conn) return 1;
+  auto drift = persistence::check_ledger(*conn);
   if (!drift) {
     std::cerr << "askpro: cannot check the ledger: " << describe(drift.error()) << "\n";
     return 1;

@@ -25,6 +25,11 @@ int cmd_migrate(const config::settings& settings);
 /// line of stdout and exit 1; "ledger ok" and exit 0 when there is none. Safe while a server runs.
 int cmd_billing_check(const config::settings& settings);
 
+/// `askpro audit verify [--tenant SLUG]`: "audit ok" with the number of events and exit 0 when
+/// every chain is intact; otherwise a line per broken tenant naming its first broken event and
+/// exit 1. Safe while a server runs.
+int cmd_audit_verify(const config::settings& settings, const std::optional<std::string>& tenant);
+
 /// `askpro tenant apply FILE`: prints every problem of the file (exit 1, nothing written) or
 /// migrates, applies and prints the tenant slug as the last line of stdout (exit 0).
 int cmd_tenant_apply(const config::settings& settings, const std::string& file);

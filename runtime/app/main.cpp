@@ -1,5 +1,5 @@
 /// `askpro` — the AskPro runtime's single binary. Subcommands (contract.md): serve, migrate,
-/// billing check, tenant apply, token create|list|revoke, ops, shell.
+/// billing check, audit verify, tenant apply, token create|list|revoke, ops, shell.
 /// Exit codes: 0 success, 1 runtime failure, 2 invalid configuration or usage.
 
 #include "runtime/app/commands.hpp"
@@ -61,14 +61,19 @@ int main(int argc, char** argv) {
   billing->require_subcommand(1);
   auto* billing_check =
       billing->add_subcommand("check", "prove every balance is the sum of its ledger entries");
+  auto* audit = app.add_subcommand("audit", "the tamper-evident audit trail");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "recompute every tenant's hash chain");
+  std::optional<std::string> audit_tenant;
+  audit_verify->add_option("--tenant", audit_tenant, "only this tenant");
   provisioning_commands prov;
   add_provisioning_commands(app, prov);
   askpro::app::ops_options ops;
   auto ops_cli = askpro::app::add_ops_commands(app, ops);
   askpro::app::shell_options shell_opts;
   auto* shell = askpro::app::add_shell_command(app, shell_opts);
-  for (auto* cmd : {serve, migrate, billing_check, prov.tenant_apply, prov.token_create,
-                    prov.token_list, prov.token_revoke, ops_cli.ops, shell})
+  for (auto* cmd : {serve, migrate, billing_check, audit_verify, prov.tenant_apply,
+                    prov.token_create, prov.token_list, prov.token_revoke, ops_cli.ops, shell})
     add_config_option(*cmd, opts);
   try {
     app.parse(argc, argv);
@@ -81,6 +86,7 @@ int main(int argc, char** argv) {
   if (serve->parsed()) return askpro::app::cmd_serve(*settings);
   if (migrate->parsed()) return askpro::app::cmd_migrate(*settings);
   if (billing_check->parsed()) return askpro::app::cmd_billing_check(*settings);
+  if (audit_verify->parsed()) return askpro::app::cmd_audit_verify(*settings, audit_tenant);
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
   if (prov.token_list->parsed()) return askpro::app::cmd_token_list(*settings, prov.admin);

@@ -67,6 +67,10 @@ VOICE_CASE("call_ended charges the call once per started minute", "[billing]") {
                "'call:call_bill'") == 120);
   CHECK(scalar(db, "SELECT cost_cents FROM calls WHERE retell_call_id = 'call_bill'") == 70);
   CHECK(scalar(db, "SELECT COUNT(*) FROM calls WHERE charged_at IS NOT NULL") == 1);
+  // The charge is one audit event of Retell's, tied to the call.
+  CHECK(scalar(db,
+               "SELECT COUNT(*) FROM audit_events WHERE action = 'ledger.call_charge' AND "
+               "actor = 'retell' AND correlation_id = 'call:call_bill'") == 1);
 }
 
 VOICE_CASE("per-second rounding charges half a cent up", "[billing]") {

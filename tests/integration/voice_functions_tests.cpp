@@ -73,6 +73,15 @@ VOICE_CASE("check_customer tells a known caller by name with upcoming appointmen
       n.call("book_appointment",
              {{"date", "2026-12-03"}, {"time", "11:00"}, {"name", "Erika Muster"}}, "call_cc");
   REQUIRE(booked["success"] == true);
+  {  // the booking is an audit event of the call, without the caller's data
+    auto rs =
+        expect_ok(db.connect()->query("SELECT actor, correlation_id, payload FROM audit_events "
+                                      "WHERE action = 'appointment.booked'"));
+    REQUIRE(rs.size() == 1);
+    CHECK(*rs[0].get<std::string>(0) == "call:call_cc");
+    CHECK(*rs[0].get<std::string>(1) == "call_cc");
+    CHECK(rs[0].get<std::string>(2)->find("Erika") == std::string::npos);
+  }
   auto known = n.call("check_customer_v2", json::object(), "call_cc");
   INFO(known.dump());
   REQUIRE(known["success"] == true);

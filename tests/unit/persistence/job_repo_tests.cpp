@@ -88,13 +88,13 @@ PERSISTENCE_CASE("a failing job is retried until dead, then queued again by hand
   CHECK(claim(*conn, "node-1", now + 100'000, 1).empty());
   auto counts = expect_ok(count_jobs(*conn));
   CHECK(counts == std::vector<std::pair<std::string, int64_t>>{{"dead", 1}});
-  auto again = expect_ok(retry_job(*conn, id, now));
+  auto again = expect_ok(retry_job(*conn, id, now, {"ops:test", ""}));
   CHECK(again.status == "queued");
   CHECK(again.attempts == 0);
-  auto not_dead = retry_job(*conn, id, now);
+  auto not_dead = retry_job(*conn, id, now, {"ops:test", ""});
   REQUIRE_FALSE(not_dead);
   CHECK(code_of(not_dead.error()) == errc::conflict);
-  auto missing = retry_job(*conn, 987654, now);
+  auto missing = retry_job(*conn, 987654, now, {"ops:test", ""});
   REQUIRE_FALSE(missing);
   CHECK(code_of(missing.error()) == errc::not_found);
 }
