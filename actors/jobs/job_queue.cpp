@@ -5,6 +5,7 @@
 
 #include "actors/observe/business_metrics.hpp"
 #include "persistence/db_client.hpp"
+#include "persistence/repo/call_repo.hpp"
 #include "persistence/repo/job_repo.hpp"
 #include "runtime/atoms.hpp"
 
@@ -43,7 +44,21 @@ void release(queue_actor* self) {
           [self](caf::error& err) { self->state.last_error = describe(err); });
 }
 
-/// Hourly: done and cancelled jobs older than keep_done go.
+/// Retention: transcripts older than their tenant's `retention.transcript_days` go.
+void purge_transcripts(queue_actor* self, const caf::actor& db, int64_t now) {
+  persistence::request_db<int64_t>(
+      self, db, access::write, self->state.cfg.db_timeout,
+      [now](connection& c) { return persistence::purge_transcripts(c, now); })
+      .then(
+          [self](int64_t n) {
+            self->state.transcripts_purged += n;
+            if (n > 0) spdlog::info("retention: transcripts of {} calls purged", n);
+          },
+          [self](caf::error& err) { self->state.last_error = describe(err); });
+}
+
+/// At start and hourly: done and cancelled jobs older than keep_done go, and transcripts past
+/// their tenant's retention.
 void purge(queue_actor* self, const caf::actor& db) {
   auto& st = self->state;
   const auto now = now_ms(st);
@@ -56,6 +71,7 @@ void purge(queue_actor* self, const caf::actor& db) {
       [before](connection& c) { return persistence::purge_jobs(c, before); })
       .then([self](int64_t n) { self->state.purged += n; },
             [self](caf::error& err) { self->state.last_error = describe(err); });
+  purge_transcripts(self, db, now);
 }
 
 void count(queue_actor* self) {
@@ -78,11 +94,9 @@ void count(queue_actor* self) {
 std::string inspect_json(const queue_state& st) {
   nlohmann::json counts = nlohmann::json::object();
   for (const auto& [status, n] : st.counts) counts[status] = n;
-  nlohmann::json j{{"node", st.cfg.node_id},
-                   {"workers", st.cfg.workers},
-                   {"counts", counts},
-                   {"released_at_start", st.released_at_start},
-                   {"purged", st.purged}};
+  nlohmann::json j{{"node", st.cfg.node_id}, {"workers", st.cfg.workers},
+                   {"counts", counts},       {"released_at_start", st.released_at_start},
+                   {"purged", st.purged},    {"transcripts_purged", st.transcripts_purged}};
   j["counted_at"] = st.counted_at ? nlohmann::json(st.counted_at) : nlohmann::json(nullptr);
   j["last_error"] = st.last_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(st.last_error);
   return j.dump();

@@ -31,6 +31,7 @@ struct queue_state {
   int64_t counted_at = 0;
   int64_t released_at_start = 0;
   int64_t purged_at = 0, purged = 0;
+  int64_t transcripts_purged = 0;  ///< calls whose transcripts retention cleared
   std::string last_error;
   static inline const char* name = "job_queue";
 };

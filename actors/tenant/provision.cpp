@@ -49,6 +49,7 @@ persistence::company_record company_row(const company& c) {
   out.billing_rounding = c.billing.rounding;
   out.low_balance_cents = c.billing.low_balance_cents;
   out.notifications = notify::to_json_text(c.notifications);
+  out.transcript_days = c.transcript_days;
   return out;
 }
 

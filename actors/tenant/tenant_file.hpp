@@ -54,6 +54,7 @@ struct company {
   booking::booking_rules booking;
   billing_settings billing;
   notify::notification_settings notifications;
+  int transcript_days = 0;  ///< "retention": transcripts purged that long after the call; 0 keeps
 };
 
 struct branch {

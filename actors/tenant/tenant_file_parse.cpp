@@ -78,6 +78,10 @@ company parse_company(json_reader& r, const json& root) {
     c.billing = parse_billing(r, *b, "billing");
   if (const json* n = r.member(root, top, "notifications", false))
     c.notifications = parse_notifications(r, *n, "notifications");
+  if (const json* k = r.member(root, top, "retention", false))
+    if (r.object(*k, "retention", {"transcript_days"}))
+      if (auto days = r.integer(*k, "retention", "transcript_days", false, 1, 3650))
+        c.transcript_days = static_cast<int>(*days);
   return c;
 }
 
@@ -162,7 +166,7 @@ tenant_document parse_document(json_reader& r, const json& root) {
   tenant_document doc;
   if (!r.object(root, "",
                 {"slug", "name", "timezone", "locale", "country", "retell_api_key", "booking",
-                 "billing", "notifications", "branches", "services", "staff"}))
+                 "billing", "notifications", "retention", "branches", "services", "staff"}))
     return doc;
   doc.tenant = parse_company(r, root);
   std::map<std::string, std::string> seen_numbers;

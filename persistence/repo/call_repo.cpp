@@ -264,4 +264,13 @@ Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope
   return out;
 }
 
+Result<int64_t> purge_transcripts(connection& conn, int64_t now_ms) {
+  return conn.execute(
+      "UPDATE calls SET transcript = NULL, transcript_object = NULL, updated_at = ? "
+      "WHERE (transcript IS NOT NULL OR transcript_object IS NOT NULL) AND ended_at IS NOT NULL "
+      "AND ended_at < ? - 86400000 * (SELECT c.transcript_days FROM companies c "
+      "WHERE c.id = calls.company_id AND c.transcript_days > 0)",
+      {now_ms, now_ms});
+}
+
 }  // namespace askpro::persistence

@@ -68,6 +68,11 @@ struct call_update {
                                       int64_t now_ms);
 
 /// The call with this row id, when it is the tenant's.
+/// Retention (tenant file `retention.transcript_days`): clears the transcript and transcript
+/// object of every call that ended longer ago than its tenant keeps transcripts; tenants with
+/// 0 days keep them. Housekeeping across tenants; yields the number of calls purged.
+[[nodiscard]] Result<int64_t> purge_transcripts(connection& conn, int64_t now_ms);
+
 [[nodiscard]] Result<std::optional<call_record>> find_call_by_id(connection& conn,
                                                                  tenant_scope scope, int64_t id);
 

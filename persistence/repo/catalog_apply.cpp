@@ -46,7 +46,7 @@ namespace {
 auto file_fields(const company_record& c) {
   return std::tie(c.name, c.time_zone, c.locale, c.country, c.retell_api_key, c.slot_step_min,
                   c.min_notice_min, c.horizon_days, c.reservation_ttl_s, c.price_per_minute_cents,
-                  c.billing_rounding, c.low_balance_cents, c.notifications);
+                  c.billing_rounding, c.low_balance_cents, c.notifications, c.transcript_days);
 }
 
 std::vector<value> file_values(const company_record& c) {
@@ -62,7 +62,8 @@ std::vector<value> file_values(const company_record& c) {
           c.price_per_minute_cents,
           c.billing_rounding,
           c.low_balance_cents,
-          c.notifications};
+          c.notifications,
+          c.transcript_days};
 }
 
 /// Inserts the company (status and balance take their defaults). Yields its id.
@@ -74,8 +75,8 @@ Result<int64_t> insert_company(detail::apply_context& ctx, const company_record&
   return ctx.insert(
       "INSERT INTO companies (slug, name, time_zone, locale, country, retell_api_key, "
       "slot_step_min, min_notice_min, horizon_days, reservation_ttl_s, price_per_minute_cents, "
-      "billing_rounding, low_balance_cents, notifications, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      "billing_rounding, low_balance_cents, notifications, transcript_days, created_at, "
+      "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
       binds);
 }
 
@@ -89,7 +90,8 @@ Result<void> update_company(detail::apply_context& ctx, const company_record& wa
       "UPDATE companies SET name = ?, time_zone = ?, locale = ?, country = ?, "
       "retell_api_key = ?, slot_step_min = ?, min_notice_min = ?, horizon_days = ?, "
       "reservation_ttl_s = ?, price_per_minute_cents = ?, billing_rounding = ?, "
-      "low_balance_cents = ?, notifications = ?, updated_at = ? WHERE id = ?",
+      "low_balance_cents = ?, notifications = ?, transcript_days = ?, updated_at = ? "
+      "WHERE id = ?",
       binds);
 }
 

@@ -8,7 +8,7 @@ namespace detail {
 const char* const company_columns =
     "id, slug, name, time_zone, locale, country, status, retell_api_key, slot_step_min, "
     "min_notice_min, horizon_days, reservation_ttl_s, price_per_minute_cents, billing_rounding, "
-    "low_balance_cents, balance_cents, notifications";
+    "low_balance_cents, balance_cents, notifications, transcript_days";
 
 Result<company_record> read_company(const row& r) {
   field_reader f{r};
@@ -30,6 +30,7 @@ Result<company_record> read_company(const row& r) {
   c.low_balance_cents = f.get<int64_t>("low_balance_cents");
   c.balance_cents = f.get<int64_t>("balance_cents");
   c.notifications = f.get<std::string>("notifications");
+  c.transcript_days = f.get<int>("transcript_days");
   if (auto ok = f.status(); !ok) return std::move(ok.error());
   return c;
 }

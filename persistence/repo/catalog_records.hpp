@@ -29,6 +29,7 @@ struct company_record {
   int64_t low_balance_cents = 0;
   int64_t balance_cents = 0;         ///< read only: provisioning never changes the balance
   std::string notifications = "{}";  ///< JSON text: channels, reminder_hours, templates
+  int transcript_days = 0;           ///< retention of call transcripts; 0 keeps them
 };
 
 /// One wall-clock interval on a weekday (branch or staff week).

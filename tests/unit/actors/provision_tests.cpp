@@ -38,6 +38,12 @@ TEST_CASE("to_catalog maps the demo company and its booking and billing blocks",
   CHECK(c.company.billing_rounding == "minute");
   CHECK(c.company.low_balance_cents == 1000);
   CHECK(c.company.balance_cents == 0);
+  CHECK(c.company.transcript_days == 0);  // the demo keeps transcripts
+  auto doc = nlohmann::json::parse(calcom_file);
+  doc["retention"] = {{"transcript_days", 90}};
+  auto parsed = tenant::parse_tenant_file(doc.dump());
+  REQUIRE(parsed);
+  CHECK(tenant::to_catalog(*parsed).company.transcript_days == 90);
 }
 
 TEST_CASE("to_catalog turns branch hours, dates and numbers into rows", "[provision]") {

@@ -140,6 +140,12 @@ TEST_CASE("values out of range or of the wrong type are refused", "[tenant_file]
   CHECK(refusal([](json& d) {
           d["billing"] = {{"rounding", "hour"}};
         }) == "billing.rounding: must be one of minute, second");
+  CHECK(refusal([](json& d) {
+          d["retention"] = {{"transcript_days", 0}};
+        }) == "retention.transcript_days: must be between 1 and 3650");
+  CHECK(refusal([](json& d) {
+          d["retention"] = {{"transcripts", 90}};
+        }).rfind("retention", 0) == 0);
   json no_branches = base();
   no_branches["branches"] = json::object();
   CHECK(problems_of(no_branches) ==

@@ -10,6 +10,7 @@
 using namespace askpro::persistence;
 using askpro::errc;
 using askpro::test::count_rows;
+using askpro::test::domain_ids;
 using askpro::test::expect_error;
 using askpro::test::expect_ok;
 using askpro::test::insert_domain;
@@ -173,4 +174,38 @@ PERSISTENCE_CASE("record_applied_event stores a processed row once and hands bac
   auto pending = expect_ok(record_applied_event(*conn, "retell", "call_2", "call_ended", "{}", 40));
   REQUIRE(pending);
   CHECK_FALSE(pending->processed_at.has_value());
+}
+
+PERSISTENCE_CASE("retention purges transcripts past their tenant's days and nothing else",
+                 "[calls][retention]") {
+  auto conn = db.migrated();
+  auto a = insert_domain(*conn, "salon-a");
+  auto b = insert_domain(*conn, "salon-b");  // keeps transcripts (0 days)
+  expect_ok(conn->execute("UPDATE companies SET transcript_days = 30 WHERE id = ?", {a.company}));
+  const int64_t day = 86'400'000;
+  const int64_t now = 100 * day;
+  auto ended_call = [&](const domain_ids& ids, const std::string& id, int64_t ended_at) {
+    expect_ok(open_call(*conn, ids.scope(), opening_of(id, ids.branch), 1000));
+    call_update u;
+    u.status = "ended";
+    u.ended_at = ended_at;
+    u.transcript = "Agent: Guten Tag. User: Ich bin Erika.";
+    u.transcript_object = R"([{"role":"user","content":"Ich bin Erika."}])";
+    u.summary = "Termin gebucht";
+    expect_ok(update_call(*conn, ids.scope(), id, u, ended_at));
+  };
+  ended_call(a, "old_a", now - 31 * day);
+  ended_call(a, "recent_a", now - 29 * day);
+  ended_call(b, "old_b", now - 300 * day);
+  expect_ok(open_call(*conn, a.scope(), opening_of("live_a", a.branch), 1000));  // not ended
+
+  CHECK(expect_ok(purge_transcripts(*conn, now)) == 1);
+  auto old_a = expect_ok(find_call(*conn, a.scope(), "old_a"));
+  REQUIRE(old_a);
+  CHECK_FALSE(old_a->transcript);
+  CHECK_FALSE(old_a->transcript_object);
+  CHECK(old_a->summary == "Termin gebucht");
+  CHECK(expect_ok(find_call(*conn, a.scope(), "recent_a"))->transcript);
+  CHECK(expect_ok(find_call(*conn, b.scope(), "old_b"))->transcript);
+  CHECK(expect_ok(purge_transcripts(*conn, now)) == 0);  // nothing left to purge
 }
