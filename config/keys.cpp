@@ -170,6 +170,10 @@ std::vector<key_def> build_table() {
       {"security", "retell_allowlist", strings(FIELD(security.retell_allowlist), cidr_issue)},
       {"security", "stripe_allowlist", strings(FIELD(security.stripe_allowlist), cidr_issue)},
       {"security", "calcom_allowlist", strings(FIELD(security.calcom_allowlist), cidr_issue)},
+      // Secrets: checked when the keyring is built, never echoed in a config error.
+      {"security", "encryption_keys", strings(FIELD(security.encryption_keys), nullptr)},
+      {"security", "blind_index_key", text(FIELD(security.blind_index_key))},
+      {"security", "keys_file", text(FIELD(security.keys_file))},
       {"ops", "token", text(FIELD(ops.token))},
       {"storage", "driver", choice(FIELD(storage.driver), {"sqlite", "mysql"})},
       {"storage", "sqlite_path", text(FIELD(storage.sqlite_path))},

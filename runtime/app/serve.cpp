@@ -9,6 +9,7 @@
 #include "net/stripe/webhook_routes.hpp"
 #include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
+#include "runtime/app/data_keys.hpp"
 #include "runtime/app/node.hpp"
 #include "runtime/app/shell/rt_module.hpp"
 #include "runtime/log.hpp"
@@ -102,6 +103,12 @@ int cmd_serve(const config::settings& settings) {
   } else if (*migrated > 0) {
     spdlog::info("{} migration(s) applied", *migrated);
   }
+  auto keys = load_data_keys(settings, true);
+  if (!keys) {
+    std::cerr << "askpro: data keys: " << describe(keys.error()) << "\n";
+    return code_of(keys.error()) == errc::config ? 2 : 1;
+  }
+  spdlog::info("security: data keys ready (sealing with key '{}')", keys->current().id);
   node n{settings};
   if (auto started = n.start(); !started) {
     std::cerr << "askpro: cannot start: " << describe(started.error()) << "\n";
