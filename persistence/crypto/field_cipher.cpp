@@ -61,8 +61,7 @@ Result<std::string> seal_field(const keyring& keys, std::string_view plain, std:
   return std::string(prefix) + key.id + ":" + to_base64(blob.data(), blob.size());
 }
 
-Result<std::string> open_field(const keyring& keys, std::string_view sealed,
-                               std::string_view aad) {
+Result<std::string> open_field(const keyring& keys, std::string_view sealed, std::string_view aad) {
   auto id = sealing_key(sealed);
   if (id.empty()) return unreadable("not a sealed value");
   const auto* key = keys.find(id);

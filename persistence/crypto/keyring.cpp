@@ -10,8 +10,8 @@ namespace {
 
 bool sane_id(std::string_view id) {
   return !id.empty() && id.size() <= 32 && std::all_of(id.begin(), id.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
-         });
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
 }
 
 Result<key_bytes> key_of(std::string_view b64, const std::string& what) {
@@ -27,15 +27,14 @@ Result<key_bytes> key_of(std::string_view b64, const std::string& what) {
 
 std::string to_base64(const std::uint8_t* bytes, std::size_t n) {
   std::string out(4 * ((n + 2) / 3), '\0');
-  auto len = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes,
-                             static_cast<int>(n));
+  auto len =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, static_cast<int>(n));
   out.resize(static_cast<std::size_t>(len));
   return out;
 }
 
 Result<std::vector<std::uint8_t>> from_base64(std::string_view text) {
-  if (text.empty() || text.size() % 4 != 0)
-    return make_error(errc::invalid_argument, "not base64");
+  if (text.empty() || text.size() % 4 != 0) return make_error(errc::invalid_argument, "not base64");
   std::vector<std::uint8_t> out(3 * text.size() / 4);
   auto len = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()),
                              static_cast<int>(text.size()));
