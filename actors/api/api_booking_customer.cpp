@@ -22,12 +22,13 @@ Result<void> remember_email(const api_deps& deps, const principal& who, int64_t 
                             const std::string& email) {
   auto scope = who.scope;
   auto now = runtime::to_unix_ms(deps.clock->now());
+  auto audit = audit_of(who);
   return persistence::run_blocking<void>(
       *deps.sys, deps.registry->actor_at("/db"), persistence::access::write, deps.timeout,
-      [scope, id, email, now](persistence::connection& c) -> Result<void> {
+      [scope, id, email, now, audit](persistence::connection& c) -> Result<void> {
         persistence::customer_patch patch;
         patch.email = email;
-        auto done = persistence::update_customer(c, scope, id, patch, now);
+        auto done = persistence::update_customer(c, scope, id, patch, now, audit);
         if (!done) return std::move(done.error());
         return caf::unit;
       });

@@ -1,5 +1,6 @@
 #include "actors/api/api_customers.hpp"
 
+#include "actors/api/api_booking.hpp"
 #include "actors/tenant/phone.hpp"
 #include "persistence/db_client.hpp"
 #include "persistence/repo/catalog_repo.hpp"
@@ -96,10 +97,11 @@ Result<found_t> update_customer(const api_deps& deps, const principal& who, int6
   patch.notes = changes.notes;
   auto scope = who.scope;
   auto now = runtime::to_unix_ms(deps.clock->now());
+  auto audit = audit_of(who);
   return persistence::run_blocking<found_t>(
       *deps.sys, deps.registry->actor_at("/db"), persistence::access::write, deps.timeout,
-      [scope, id, patch, now](connection& c) {
-        return persistence::update_customer(c, scope, id, patch, now);
+      [scope, id, patch, now, audit](connection& c) {
+        return persistence::update_customer(c, scope, id, patch, now, audit);
       });
 }
 

@@ -1,8 +1,12 @@
 // Customers of a tenant, one per E.164 number; find_or_create lets the unique key decide races.
 #include "persistence/repo/customer_repo.hpp"
 
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/booking_rows.hpp"
 #include "persistence/repo/row_mapping.hpp"
+#include "persistence/transaction.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace askpro::persistence {
 
@@ -134,9 +138,26 @@ Result<std::vector<customer_record>> list_customers(connection& conn, tenant_sco
   return out;
 }
 
-Result<std::optional<customer_record>> update_customer(connection& conn, tenant_scope scope,
-                                                       int64_t customer_id, const customer_patch& p,
-                                                       int64_t now_ms) {
+namespace {
+
+/// The names of the fields a patch sets (the audit payload: never their values).
+nlohmann::json patched_fields(const customer_patch& p) {
+  nlohmann::json out = nlohmann::json::array();
+  auto add = [&](const char* name, bool set) {
+    if (set) out.push_back(name);
+  };
+  add("name", p.name.has_value());
+  add("email", p.email.has_value());
+  add("notes", p.notes.has_value());
+  add("consent_sms", p.consent_sms.has_value());
+  add("consent_whatsapp", p.consent_whatsapp.has_value());
+  add("consent_email", p.consent_email.has_value());
+  return out;
+}
+
+Result<std::optional<customer_record>> update_in(connection& conn, tenant_scope scope,
+                                                 int64_t customer_id, const customer_patch& p,
+                                                 int64_t now_ms, const audit_context& who) {
   std::string sql = "UPDATE customers SET updated_at = ?";
   std::vector<value> binds{now_ms};
   set_if(sql, binds, "name", p.name);
@@ -150,7 +171,19 @@ Result<std::optional<customer_record>> update_customer(connection& conn, tenant_
   auto changed = conn.execute(sql, binds);
   if (!changed) return std::move(changed.error());
   if (*changed == 0) return std::optional<customer_record>{};
+  nlohmann::json payload{{"customer", customer_id}, {"fields", patched_fields(p)}};
+  if (auto ok = append_audit(conn, scope, who, "customer.updated", payload.dump(), now_ms); !ok)
+    return std::move(ok.error());
   return find_customer(conn, scope, customer_id);
+}
+
+}  // namespace
+
+Result<std::optional<customer_record>> update_customer(connection& conn, tenant_scope scope,
+                                                       int64_t customer_id, const customer_patch& p,
+                                                       int64_t now_ms, const audit_context& who) {
+  return with_transaction(
+      conn, [&](connection& c) { return update_in(c, scope, customer_id, p, now_ms, who); });
 }
 
 }  // namespace askpro::persistence

@@ -3,6 +3,7 @@
 /// Errors: those of the connection plus the ones named.
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/audit_context.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
 
@@ -56,12 +57,11 @@ struct customer_patch {
   std::optional<std::string> name, email, notes;
   std::optional<bool> consent_sms, consent_whatsapp, consent_email;
 };
-/// The updated customer, or nullopt when it is not the tenant's.
-[[nodiscard]] Result<std::optional<customer_record>> update_customer(connection& conn,
-                                                                     tenant_scope scope,
-                                                                     int64_t customer_id,
-                                                                     const customer_patch& patch,
-                                                                     int64_t now_ms);
+/// The updated customer, or nullopt when it is not the tenant's. The change is a
+/// `customer.updated` audit event by `who` naming the fields set, never their values.
+[[nodiscard]] Result<std::optional<customer_record>> update_customer(
+    connection& conn, tenant_scope scope, int64_t customer_id, const customer_patch& patch,
+    int64_t now_ms, const audit_context& who);
 
 }  // namespace askpro::persistence
 

@@ -2,6 +2,7 @@
 // created concurrently.
 #include "persistence/database.hpp"
 #include "persistence/migrate.hpp"
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/customer_repo.hpp"
 #include "tests/unit/persistence/backend.hpp"
 #include "tests/unit/persistence/domain_fixture.hpp"
@@ -115,13 +116,23 @@ PERSISTENCE_CASE("a customer patch changes only given fields and only the tenant
   customer_patch patch;
   patch.email = "anna@example.org";
   patch.consent_sms = true;
-  auto updated = askpro::test::expect_ok(update_customer(*conn, ids.scope(), c.id, patch, 50));
+  auto updated = askpro::test::expect_ok(
+      update_customer(*conn, ids.scope(), c.id, patch, 50, {"api:test", "req-1"}));
   REQUIRE(updated);
   CHECK(updated->name == "Anna");
   CHECK(updated->email == "anna@example.org");
   CHECK(updated->consent_sms);
   CHECK_FALSE(updated->consent_email);
   CHECK(updated->updated_at == 50);
-  CHECK_FALSE(askpro::test::expect_ok(update_customer(*conn, other.scope(), c.id, patch, 60)));
+  CHECK_FALSE(askpro::test::expect_ok(
+      update_customer(*conn, other.scope(), c.id, patch, 60, {"api:test", "req-2"})));
   CHECK(askpro::test::expect_ok(find_customer(*conn, ids.scope(), c.id))->updated_at == 50);
+  // One audit event of the change, naming the fields but not their values.
+  auto events = askpro::test::expect_ok(list_audit(*conn, ids.scope(), 0, 10));
+  REQUIRE(events.size() == 1);
+  CHECK(events[0].action == "customer.updated");
+  CHECK(events[0].actor == "api:test");
+  CHECK(events[0].payload.find("\"email\"") != std::string::npos);
+  CHECK(events[0].payload.find("anna@example.org") == std::string::npos);
+  CHECK(askpro::test::expect_ok(list_audit(*conn, other.scope(), 0, 10)).empty());
 }
