@@ -69,11 +69,6 @@ void conn_gate::stop() {
   for (auto& [fd, e] : left) ::epoll_ctl(epoll_fd_, EPOLL_CTL_DEL, fd, nullptr);
 }
 
-std::size_t conn_gate::parked() const {
-  std::lock_guard lock(mu_);
-  return parked_.size();
-}
-
 int conn_gate::next_timeout_ms() const {
   std::lock_guard lock(mu_);
   if (deadlines_.empty()) return 1000;

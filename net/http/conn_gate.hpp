@@ -46,9 +46,6 @@ class conn_gate {
   /// Closes every parked connection and joins the thread. Idempotent.
   void stop();
 
-  /// Connections parked now.
-  std::size_t parked() const;
-
  private:
   struct entry {
     conn_ptr conn;
