@@ -20,6 +20,7 @@ using persistence::access;
 using persistence::connection;
 using persistence::job_record;
 using tick_atom = caf::atom_constant<caf::atom("jobtick")>;
+using record_atom = caf::atom_constant<caf::atom("jobrecord")>;
 
 int64_t now_ms(const worker_state& st) {
   return runtime::to_unix_ms(st.cfg.clock->now());
@@ -32,17 +33,48 @@ void look_later(worker_actor* self) {
   self->delayed_send(self, self->state.cfg.poll, tick_atom::value);
 }
 
+/// Records the settled job's outcome. A failed write (a busy database, /db restarting) is tried
+/// again, doubling the gap up to a second, for as long as the job's lease is ours: a lost outcome
+/// would leave the job running until its lease ran out, and then send it a second time. The
+/// worker claims nothing else meanwhile.
+void record(worker_actor* self) {
+  auto& st = self->state;
+  if (!st.outcome) return;
+  auto db = st.cfg.registry->actor_at(st.cfg.db_path);
+  auto retry = [self](const std::string& why) {
+    auto& st = self->state;
+    if (now_ms(st) + st.retry_gap.count() >= st.lease_end) {
+      spdlog::error("jobs: the outcome of job {} was not recorded: {}", *st.current, why);
+      st.outcome = nullptr;
+      st.current.reset();
+      return look_later(self);
+    }
+    ++st.outcome_retries;
+    self->delayed_send(self, st.retry_gap, record_atom::value);
+    st.retry_gap = std::min(st.retry_gap * 2, std::chrono::milliseconds{1000});
+  };
+  if (!db) return retry("the database actor is not running");
+  persistence::request_db<bool>(self, db, access::write, st.cfg.db_timeout, st.outcome)
+      .then(
+          [self](bool held) {
+            auto& st = self->state;
+            if (!held) spdlog::warn("jobs: job {} was taken over by another claim", *st.current);
+            st.outcome = nullptr;
+            st.current.reset();
+            self->send(self, poke_atom::value);
+          },
+          [retry](caf::error& err) { retry(describe(err)); });
+}
+
 /// Marks the job done, or failed with its retry gap; then looks for the next one.
 void settle(worker_actor* self, job_record job, std::optional<std::string> error,
             bool give_up = false) {
   auto& st = self->state;
-  auto db = st.cfg.registry->actor_at(st.cfg.db_path);
   auto now = now_ms(st);
   const auto node = st.cfg.node_id;
-  std::function<Result<bool>(connection&)> step;
   if (!error) {
     ++st.done;
-    step = [id = job.id, node, now](connection& c) {
+    st.outcome = [id = job.id, node, now](connection& c) {
       return persistence::finish_job(c, id, node, now);
     };
   } else {
@@ -51,22 +83,13 @@ void settle(worker_actor* self, job_record job, std::optional<std::string> error
                             std::uniform_real_distribution<double>{0, 1}(st.rng));
     spdlog::warn("jobs: job {} ({}) attempt {}/{} failed: {}", job.id, job.kind, job.attempts,
                  job.max_attempts, *error);
-    step = [id = job.id, node, err = *error, at = now + gap, now, give_up](connection& c) {
+    st.outcome = [id = job.id, node, err = *error, at = now + gap, now, give_up](connection& c) {
       return persistence::fail_job(c, id, node, err, at, now, give_up);
     };
   }
-  st.current.reset();
-  if (!db) return look_later(self);
-  persistence::request_db<bool>(self, db, access::write, st.cfg.db_timeout, std::move(step))
-      .then(
-          [self, id = job.id](bool held) {
-            if (!held) spdlog::warn("jobs: job {} was taken over by another claim", id);
-            self->send(self, poke_atom::value);
-          },
-          [self](caf::error& err) {
-            spdlog::error("jobs: recording a job's outcome failed: {}", describe(err));
-            look_later(self);
-          });
+  st.lease_end = job.claimed_until.value_or(now + st.cfg.lease.count());
+  st.retry_gap = std::chrono::milliseconds{50};
+  record(self);
 }
 
 const job_handler* handler_of(const worker_state& st, const std::string& kind) {
@@ -124,8 +147,11 @@ void claim(worker_actor* self) {
 }
 
 std::string inspect_json(const worker_state& st) {
-  nlohmann::json j{
-      {"node", st.cfg.node_id}, {"claimed", st.claimed}, {"done", st.done}, {"failed", st.failed}};
+  nlohmann::json j{{"node", st.cfg.node_id},
+                   {"claimed", st.claimed},
+                   {"done", st.done},
+                   {"failed", st.failed},
+                   {"outcome_retries", st.outcome_retries}};
   j["current_job"] = st.current ? nlohmann::json(*st.current) : nlohmann::json(nullptr);
   return j.dump();
 }
@@ -140,6 +166,7 @@ caf::behavior worker(worker_actor* self, jobs_config cfg) {
         claim(self);
       },
       [=](poke_atom) { claim(self); },
+      [=](record_atom) { record(self); },
       [=](runtime::inspect_atom) { return inspect_json(self->state); },
   };
 }

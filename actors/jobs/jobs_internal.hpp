@@ -3,23 +3,34 @@
 
 #include "actors/jobs/jobs.hpp"
 #include "runtime/counted_actor.hpp"
+#include "runtime/error.hpp"
 
 #include <caf/stateful_actor.hpp>
 
+#include <chrono>
+#include <functional>
 #include <optional>
 #include <random>
 #include <string>
 #include <utility>
 #include <vector>
 
+namespace askpro::persistence {
+class connection;
+}
+
 namespace askpro::actors::jobs::detail {
 
 struct worker_state {
   jobs_config cfg;
-  std::optional<int64_t> current;  ///< the job being run
+  std::optional<int64_t> current;  ///< the job being run, or whose outcome is being recorded
+  std::function<Result<bool>(persistence::connection&)> outcome;  ///< its write, until recorded
+  int64_t lease_end = 0;                                          ///< its claim's end (Unix ms)
+  std::chrono::milliseconds retry_gap{50};
   bool claiming = false;
   bool timer_pending = false;
   int64_t claimed = 0, done = 0, failed = 0;
+  int64_t outcome_retries = 0;  ///< outcome writes that failed and were tried again
   std::mt19937_64 rng;
   static inline const char* name = "job_worker";
 };

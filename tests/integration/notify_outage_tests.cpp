@@ -107,3 +107,46 @@ VOICE_CASE("a dead gateway: growing gaps, an open breaker, a dead letter, an ops
   REQUIRE(missing);
   CHECK(missing->status == 404);
 }
+
+// The outcome of a send must reach the queue even when the database refuses the write at first:
+// lost, the job would stay running until its lease ran out and then be sent a second time.
+VOICE_CASE("a job's outcome the database refused at first is recorded once it can be",
+           "[notify][outage]") {
+  notify_server fake{{"gw-token"}};
+  fake.control({{"sms", "hang"}});
+  voice_node n{db, delivery_node(fake)};
+  auto booked =
+      n.call("book_appointment", {{"date", "2026-12-03"}, {"time", "11:00"}}, "call_outcome");
+  REQUIRE(booked["success"] == true);
+  const auto key =
+      message_key(db, "confirmation", booked["data"]["appointment_id"].get<std::string>(), "sms");
+  REQUIRE(eventually([&] { return gateway_attempts(fake, key) == 1; }));
+  auto retries = [&] {
+    int64_t sum = 0;
+    for (auto w : {"worker-1", "worker-2"})
+      sum += ops_get(n, std::string{"/ops/actors/jobs/"} + w)["state"]["outcome_retries"]
+                 .get<int64_t>();
+    return sum;
+  };
+  {
+    // Hold the job's row (MariaDB) or the write lock (SQLite) while the send fails.
+    auto holder = db.connect();
+    expect_ok(holder->begin());
+    expect_ok(holder->query("SELECT id FROM jobs WHERE idempotency_key = ?" +
+                                std::string{holder->sql_dialect().for_update},
+                            {key}));
+    fake.control({{"sms", "ok"}});  // the held request is dropped unanswered: the attempt failed
+    REQUIRE(eventually([&] { return retries() >= 1; }, std::chrono::seconds{30}));
+    CHECK(job_by_key(db, key).status == "running");
+    expect_ok(holder->rollback());
+  }
+  auto failed = after_attempt(db, key, 1);
+  CHECK(failed.status == "queued");
+  CHECK(failed.last_error);
+  n.clock().set(n.clock().now() + std::chrono::seconds{2});
+  poke(n);
+  REQUIRE(eventually([&] { return job_by_key(db, key).status == "done"; }));
+  CHECK(job_by_key(db, key).attempts == 2);
+  CHECK(gateway_attempts(fake, key) == 2);
+  CHECK(delivered(fake, key).size() == 1);
+}
