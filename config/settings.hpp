@@ -3,8 +3,13 @@
 
 #include <chrono>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
+
+namespace askpro::persistence {
+class keyring;
+}
 
 namespace askpro::config {
 
@@ -54,6 +59,9 @@ struct storage_settings {
   std::string mysql_password;
   std::string mysql_database = "askpro";
   int mysql_pool = 4;
+  /// The data keys every connection opened with these settings seals personal data with; set
+  /// by the process at start (app/data_keys.hpp), never read from a file by the config loader.
+  std::shared_ptr<const persistence::keyring> data_keys;
 };
 
 struct redis_settings {

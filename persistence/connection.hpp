@@ -21,6 +21,7 @@
 #include "runtime/error.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,6 +29,7 @@
 namespace askpro::persistence {
 
 class connection;
+class keyring;
 
 /// A prepared statement with positional `?` parameters bound in order.
 class statement {
@@ -89,9 +91,17 @@ class connection {
   /// `SELECT 1`: succeeds when the database answers.
   [[nodiscard]] Result<void> ping();
 
+  /// The keys the repositories seal and open personal data with (crypto/sealed.hpp); null
+  /// when none were given, and then every read or write of such a field fails.
+  const keyring* data_keys() const { return keys_.get(); }
+  void set_data_keys(std::shared_ptr<const keyring> keys) { keys_ = std::move(keys); }
+
  protected:
   /// Compiles and caches `sql` (used by `prepare`).
   [[nodiscard]] virtual Result<void> compile(std::string_view sql) = 0;
+
+ private:
+  std::shared_ptr<const keyring> keys_;
 };
 
 }  // namespace askpro::persistence

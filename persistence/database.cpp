@@ -5,8 +5,10 @@
 
 namespace askpro::persistence {
 
-Result<std::unique_ptr<connection>> open(const config::storage_settings& settings,
-                                         const open_options& opts) {
+namespace {
+
+Result<std::unique_ptr<connection>> open_driver(const config::storage_settings& settings,
+                                                const open_options& opts) {
   if (settings.driver == "sqlite") {
     sqlite::options o;
     o.read_only = opts.read_only;
@@ -17,6 +19,15 @@ Result<std::unique_ptr<connection>> open(const config::storage_settings& setting
   }
   return make_error(errc::config,
                     "storage.driver must be sqlite or mysql, got '" + settings.driver + "'");
+}
+
+}  // namespace
+
+Result<std::unique_ptr<connection>> open(const config::storage_settings& settings,
+                                         const open_options& opts) {
+  auto conn = open_driver(settings, opts);
+  if (conn) (*conn)->set_data_keys(settings.data_keys);
+  return conn;
 }
 
 }  // namespace askpro::persistence

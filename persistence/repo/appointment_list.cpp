@@ -50,7 +50,7 @@ Result<std::vector<appointment_record>> list_appointments(connection& conn, tena
   std::vector<appointment_record> out;
   out.reserve(rows->size());
   for (const auto& r : *rows) {
-    auto a = booking_detail::to_appointment(r);
+    auto a = booking_detail::to_appointment(conn, r);
     if (!a) return std::move(a.error());
     out.push_back(std::move(*a));
   }

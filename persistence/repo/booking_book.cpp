@@ -1,5 +1,6 @@
 // book(): the booking transaction — idempotency lookup, staff lock, tenant checks, overlap
 // re-check, insert, reservation conversion; retried when it loses a deadlock or lock wait.
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/booking_rows.hpp"
 
@@ -22,6 +23,14 @@ Result<void> check_reservation(connection& conn, tenant_scope scope, int64_t res
 
 Result<void> insert_appointment(connection& conn, tenant_scope scope, const booking_request& req,
                                 int64_t now_ms) {
+  auto notes = seal(conn, scope.company_id(), "appointments.notes", std::string_view{req.notes});
+  if (!notes) return std::move(notes.error());
+  std::optional<std::string> key;
+  if (req.request_key) {
+    auto stored = stored_request_key(conn, scope.company_id(), *req.request_key);
+    if (!stored) return std::move(stored.error());
+    key = std::move(*stored);
+  }
   auto n = conn.execute(
       "INSERT INTO appointments (company_id, branch_id, service_id, staff_id, customer_id, "
       "start_at, end_at, buffer_before_min, buffer_after_min, status, source, call_id, "
@@ -29,7 +38,7 @@ Result<void> insert_appointment(connection& conn, tenant_scope scope, const book
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?)",
       {scope.company_id(), req.branch_id, req.service_id, req.staff_id, req.customer_id,
        req.start_at, req.end_at, req.buffer_before_min, req.buffer_after_min, req.source,
-       req.call_id, req.request_key, req.external_uid, req.notes, now_ms, now_ms});
+       req.call_id, key, req.external_uid, *notes, now_ms, now_ms});
   if (!n) return std::move(n.error());
   return caf::unit;
 }

@@ -1,4 +1,5 @@
 // Changes to booked appointments: cancel (idempotent) and the atomic reschedule.
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/booking_rows.hpp"
 
@@ -66,7 +67,7 @@ Result<appointment_claim> successor(connection& conn, tenant_scope scope,
                        {scope.company_id(), old.id});
   if (!rs) return std::move(rs.error());
   if (rs->empty()) return make_error(errc::conflict, "rescheduled appointment has no successor");
-  auto rec = to_appointment((*rs)[0]);
+  auto rec = to_appointment(conn, (*rs)[0]);
   if (!rec) return std::move(rec.error());
   if (rec->start_at != start_at)
     return make_error(errc::conflict, "appointment was already rescheduled elsewhere");
@@ -75,6 +76,8 @@ Result<appointment_claim> successor(connection& conn, tenant_scope scope,
 
 Result<void> insert_successor(connection& conn, tenant_scope scope, const appointment_record& old,
                               const reschedule_request& req, int64_t staff_id, int64_t now_ms) {
+  auto notes = seal(conn, scope.company_id(), "appointments.notes", std::string_view{old.notes});
+  if (!notes) return std::move(notes.error());
   auto n = conn.execute(
       "UPDATE appointments SET status = 'rescheduled', updated_at = ? "
       "WHERE company_id = ? AND id = ? AND status = 'booked'",
@@ -88,7 +91,7 @@ Result<void> insert_successor(connection& conn, tenant_scope scope, const appoin
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'booked', ?, ?, ?, ?, ?, ?, ?)",
       {scope.company_id(), old.branch_id, old.service_id, staff_id, old.customer_id, req.start_at,
        req.end_at, old.buffer_before_min, old.buffer_after_min, old.source, old.call_id, old.id,
-       req.external_uid, old.notes, now_ms, now_ms});
+       req.external_uid, *notes, now_ms, now_ms});
   if (!ins) return std::move(ins.error());
   return caf::unit;
 }

@@ -82,7 +82,7 @@ Result<std::vector<appointment_record>> customer_appointments(connection& conn, 
   std::vector<appointment_record> out;
   out.reserve(rs->size());
   for (const auto& r : *rs) {
-    auto a = to_appointment(r);
+    auto a = to_appointment(conn, r);
     if (!a) return std::move(a.error());
     out.push_back(std::move(*a));
   }

@@ -1,6 +1,7 @@
 // Row mapping, staff lock and overlap check shared by the booking repository files.
 #include "persistence/repo/booking_rows.hpp"
 
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/audit_repo.hpp"
 
 #include <nlohmann/json.hpp>
@@ -8,11 +9,13 @@
 #include <chrono>
 #include <random>
 #include <thread>
+#include <utility>
 
 namespace askpro::persistence::booking_detail {
 
 const char* const appointment_columns =
-    "id, branch_id, service_id, staff_id, customer_id, start_at, end_at, buffer_before_min, "
+    "id, company_id, branch_id, service_id, staff_id, customer_id, start_at, end_at, "
+    "buffer_before_min, "
     "buffer_after_min, status, source, call_id, external_uid, request_key, rescheduled_from, "
     "notes, created_at, updated_at";
 
@@ -22,9 +25,10 @@ const char* const reservation_columns =
 
 namespace {
 
-template <class Record>
-Result<std::optional<Record>> first_or_none(Result<result_set> rs,
-                                            Result<Record> (*map)(const row&)) {
+template <class Map>
+auto first_or_none(Result<result_set> rs, Map map)
+    -> Result<std::optional<typename decltype(map(std::declval<const row&>()))::value_type>> {
+  using Record = typename decltype(map(std::declval<const row&>()))::value_type;
   if (!rs) return std::move(rs.error());
   if (rs->empty()) return std::optional<Record>{};
   auto rec = map((*rs)[0]);
@@ -38,9 +42,11 @@ std::string lock_suffix(connection& conn, bool lock) {
 
 }  // namespace
 
-Result<appointment_record> to_appointment(const row& r) {
+Result<appointment_record> to_appointment(const connection& conn, const row& r) {
   appointment_record a;
   caf::error err;
+  int64_t company = 0;
+  take(r, "company_id", company, err);
   take(r, "id", a.id, err);
   take(r, "branch_id", a.branch_id, err);
   take(r, "service_id", a.service_id, err);
@@ -59,6 +65,7 @@ Result<appointment_record> to_appointment(const row& r) {
   take(r, "notes", a.notes, err);
   take(r, "created_at", a.created_at, err);
   take(r, "updated_at", a.updated_at, err);
+  unseal_into(conn, company, "appointments.notes", a.notes, err);
   if (err) return err;
   return a;
 }
@@ -86,7 +93,8 @@ Result<std::optional<appointment_record>> select_appointment(connection& conn, t
                                                              int64_t id, bool lock) {
   auto sql = std::string{"SELECT "} + appointment_columns +
              " FROM appointments WHERE company_id = ? AND id = ?" + lock_suffix(conn, lock);
-  return first_or_none(conn.query(sql, {scope.company_id(), id}), &to_appointment);
+  return first_or_none(conn.query(sql, {scope.company_id(), id}),
+                       [&](const row& r) { return to_appointment(conn, r); });
 }
 
 Result<std::optional<reservation_record>> select_reservation(connection& conn, tenant_scope scope,
@@ -103,7 +111,10 @@ Result<std::optional<appointment_record>> select_by_request_key(connection& conn
   auto sql = std::string{"SELECT "} + appointment_columns +
              " FROM appointments WHERE company_id = ? AND request_key = ?" +
              lock_suffix(conn, lock);
-  return first_or_none(conn.query(sql, {scope.company_id(), request_key}), &to_appointment);
+  auto stored = stored_request_key(conn, scope.company_id(), request_key);
+  if (!stored) return std::move(stored.error());
+  return first_or_none(conn.query(sql, {scope.company_id(), *stored}),
+                       [&](const row& r) { return to_appointment(conn, r); });
 }
 
 Result<std::optional<appointment_record>> select_by_external_uid(connection& conn,
@@ -113,7 +124,8 @@ Result<std::optional<appointment_record>> select_by_external_uid(connection& con
   auto sql = std::string{"SELECT "} + appointment_columns +
              " FROM appointments WHERE company_id = ? AND external_uid = ?" +
              lock_suffix(conn, lock);
-  return first_or_none(conn.query(sql, {scope.company_id(), uid}), &to_appointment);
+  return first_or_none(conn.query(sql, {scope.company_id(), uid}),
+                       [&](const row& r) { return to_appointment(conn, r); });
 }
 
 Result<void> lock_staff(connection& conn, tenant_scope scope, int64_t staff_id) {

@@ -23,7 +23,7 @@ extern const char* const reservation_columns;
 /// Row mapping (`take`) is shared by every repository: row_mapping.hpp.
 using persistence::take;
 
-[[nodiscard]] Result<appointment_record> to_appointment(const row& r);
+[[nodiscard]] Result<appointment_record> to_appointment(const connection& conn, const row& r);
 [[nodiscard]] Result<reservation_record> to_reservation(const row& r);
 
 /// One appointment / reservation of the tenant; `lock` appends the dialect's FOR UPDATE.

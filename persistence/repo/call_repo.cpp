@@ -1,5 +1,8 @@
+// Calls: the caller's number, transcripts, summaries and analyses are sealed
+// (crypto/sealed.hpp) on the way in and opened on the way out.
 #include "persistence/repo/call_repo.hpp"
 
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/row_mapping.hpp"
 
 #include <utility>
@@ -14,9 +17,11 @@ constexpr const char* call_columns =
     "transcript_object, summary, sentiment, successful, analysis, cost_cents, customer_id, "
     "charged_at, created_at, updated_at FROM calls ";
 
-Result<call_record> read_call(const row& r) {
+Result<call_record> read_call(const connection& conn, const row& r) {
   call_record c;
   caf::error err;
+  int64_t company = 0;
+  take(r, "company_id", company, err);
   take(r, "id", c.id, err);
   take(r, "branch_id", c.branch_id, err);
   take(r, "retell_call_id", c.retell_call_id, err);
@@ -40,8 +45,30 @@ Result<call_record> read_call(const row& r) {
   take(r, "charged_at", c.charged_at, err);
   take(r, "created_at", c.created_at, err);
   take(r, "updated_at", c.updated_at, err);
+  unseal_into(conn, company, "calls.from_number", c.from_number, err);
+  unseal_into(conn, company, "calls.transcript", c.transcript, err);
+  unseal_into(conn, company, "calls.transcript_object", c.transcript_object, err);
+  unseal_into(conn, company, "calls.summary", c.summary, err);
+  unseal_into(conn, company, "calls.analysis", c.analysis, err);
   if (err) return err;
   return c;
+}
+
+Result<call_opening> sealed(const connection& conn, int64_t company, call_opening o) {
+  caf::error err;
+  seal_into(conn, company, "calls.from_number", o.from_number, err);
+  if (err) return err;
+  return o;
+}
+
+Result<call_update> sealed(const connection& conn, int64_t company, call_update u) {
+  caf::error err;
+  seal_into(conn, company, "calls.transcript", u.transcript, err);
+  seal_into(conn, company, "calls.transcript_object", u.transcript_object, err);
+  seal_into(conn, company, "calls.summary", u.summary, err);
+  seal_into(conn, company, "calls.analysis", u.analysis, err);
+  if (err) return err;
+  return u;
 }
 
 /// The call with this Retell id whoever owns it, with its owner's company id.
@@ -52,25 +79,27 @@ Result<std::optional<std::pair<int64_t, call_record>>> any_call(connection& conn
   if (rows->empty()) return std::optional<std::pair<int64_t, call_record>>{};
   auto owner = (*rows)[0].get<int64_t>("company_id");
   if (!owner) return std::move(owner.error());
-  auto call = read_call((*rows)[0]);
+  auto call = read_call(conn, (*rows)[0]);
   if (!call) return std::move(call.error());
   return std::optional<std::pair<int64_t, call_record>>{{*owner, std::move(*call)}};
 }
 
 }  // namespace
 
-Result<call_record> open_call(connection& conn, tenant_scope scope, const call_opening& o,
+Result<call_record> open_call(connection& conn, tenant_scope scope, const call_opening& plain,
                               int64_t now_ms) {
+  auto o = sealed(conn, scope.company_id(), plain);
+  if (!o) return std::move(o.error());
   const std::string insert =
       "INSERT INTO calls (company_id, branch_id, retell_call_id, agent_id, direction, "
       "from_number, to_number, customer_id, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
       conn.sql_dialect().on_conflict_do_nothing({"retell_call_id"});
   auto inserted = conn.execute(
-      insert, {scope.company_id(), o.branch_id, o.retell_call_id, o.agent_id, o.direction,
-               o.from_number, o.to_number, o.customer_id, now_ms, now_ms});
+      insert, {scope.company_id(), o->branch_id, o->retell_call_id, o->agent_id, o->direction,
+               o->from_number, o->to_number, o->customer_id, now_ms, now_ms});
   if (!inserted) return std::move(inserted.error());
-  auto found = any_call(conn, o.retell_call_id);
+  auto found = any_call(conn, o->retell_call_id);
   if (!found) return std::move(found.error());
   if (!*found) return make_error(errc::storage, "calls: row vanished after insert");
   if ((*found)->first != scope.company_id())
@@ -79,8 +108,11 @@ Result<call_record> open_call(connection& conn, tenant_scope scope, const call_o
 }
 
 Result<call_record> update_call(connection& conn, tenant_scope scope,
-                                const std::string& retell_call_id, const call_update& u,
+                                const std::string& retell_call_id, const call_update& plain,
                                 int64_t now_ms) {
+  auto sealed_update = sealed(conn, scope.company_id(), plain);
+  if (!sealed_update) return std::move(sealed_update.error());
+  const auto& u = *sealed_update;
   std::string sql = "UPDATE calls SET updated_at = ?";
   std::vector<value> binds{now_ms};
   set_if(sql, binds, "status", u.status);
@@ -177,8 +209,14 @@ Result<int64_t> set_fields(connection& conn, tenant_scope scope, const std::stri
 
 }  // namespace
 
-Result<bool> apply_call(connection& conn, tenant_scope scope, const call_opening& opening,
-                        const call_update& update, int64_t now_ms) {
+Result<bool> apply_call(connection& conn, tenant_scope scope, const call_opening& plain_opening,
+                        const call_update& plain_update, int64_t now_ms) {
+  auto sealed_opening = sealed(conn, scope.company_id(), plain_opening);
+  if (!sealed_opening) return std::move(sealed_opening.error());
+  auto sealed_update = sealed(conn, scope.company_id(), plain_update);
+  if (!sealed_update) return std::move(sealed_update.error());
+  const auto& opening = *sealed_opening;
+  const auto& update = *sealed_update;
   const auto fields = fields_of(update);
   auto inserted = insert_call(conn, scope, opening, update, fields, now_ms);
   if (inserted) return true;
@@ -203,7 +241,7 @@ Result<std::optional<call_record>> find_call(connection& conn, tenant_scope scop
                          {scope.company_id(), retell_call_id});
   if (!rows) return std::move(rows.error());
   if (rows->empty()) return std::optional<call_record>{};
-  auto call = read_call((*rows)[0]);
+  auto call = read_call(conn, (*rows)[0]);
   if (!call) return std::move(call.error());
   return std::optional<call_record>{std::move(*call)};
 }
@@ -214,7 +252,7 @@ Result<std::optional<call_record>> find_call_by_id(connection& conn, tenant_scop
                          {scope.company_id(), id});
   if (!rows) return std::move(rows.error());
   if (rows->empty()) return std::optional<call_record>{};
-  auto call = read_call((*rows)[0]);
+  auto call = read_call(conn, (*rows)[0]);
   if (!call) return std::move(call.error());
   return std::optional<call_record>{std::move(*call)};
 }
@@ -257,7 +295,7 @@ Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope
   if (!rows) return std::move(rows.error());
   std::vector<call_record> out;
   for (const auto& r : *rows) {
-    auto call = read_call(r);
+    auto call = read_call(conn, r);
     if (!call) return std::move(call.error());
     out.push_back(std::move(*call));
   }

@@ -1,5 +1,8 @@
+// Callback requests: the caller's number, name, reason and wished time are sealed
+// (crypto/sealed.hpp).
 #include "persistence/repo/callback_repo.hpp"
 
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/row_mapping.hpp"
 #include "persistence/transaction.hpp"
 
@@ -9,12 +12,25 @@ namespace askpro::persistence {
 namespace {
 
 constexpr const char* callback_select =
-    "SELECT id, branch_id, customer_id, retell_call_id, phone_e164, name, reason, preferred_time, "
+    "SELECT id, company_id, branch_id, customer_id, retell_call_id, phone_e164, name, reason, "
+    "preferred_time, "
     "status, created_at FROM callback_requests ";
 
-Result<callback_record> read_callback(const row& r) {
+/// The personal fields of a callback row, sealed or opened in place.
+template <class Fn>
+void each_personal(int64_t company, std::optional<std::string>& phone, std::string& name,
+                   std::string& reason, std::optional<std::string>& preferred, Fn&& fn) {
+  fn(company, "callback_requests.phone_e164", phone);
+  fn(company, "callback_requests.name", name);
+  fn(company, "callback_requests.reason", reason);
+  fn(company, "callback_requests.preferred_time", preferred);
+}
+
+Result<callback_record> read_callback(const connection& conn, const row& r) {
   callback_record c;
   caf::error err;
+  int64_t company = 0;
+  take(r, "company_id", company, err);
   take(r, "id", c.id, err);
   take(r, "branch_id", c.branch_id, err);
   take(r, "customer_id", c.customer_id, err);
@@ -25,6 +41,8 @@ Result<callback_record> read_callback(const row& r) {
   take(r, "preferred_time", c.preferred_time, err);
   take(r, "status", c.status, err);
   take(r, "created_at", c.created_at, err);
+  each_personal(company, c.phone_e164, c.name, c.reason, c.preferred_time,
+                [&](int64_t co, const char* col, auto& f) { unseal_into(conn, co, col, f, err); });
   if (err) return err;
   return c;
 }
@@ -38,7 +56,7 @@ Result<std::optional<callback_record>> find_callback_of_call(connection& conn, t
                        {scope.company_id(), retell_call_id});
   if (!rs) return std::move(rs.error());
   if (rs->empty()) return std::optional<callback_record>{};
-  auto c = read_callback((*rs)[0]);
+  auto c = read_callback(conn, (*rs)[0]);
   if (!c) return std::move(c.error());
   return std::optional<callback_record>{std::move(*c)};
 }
@@ -46,7 +64,12 @@ Result<std::optional<callback_record>> find_callback_of_call(connection& conn, t
 namespace {
 
 Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
-                                   const callback_request& req, int64_t now_ms) {
+                                   const callback_request& plain, int64_t now_ms) {
+  callback_request req = plain;
+  caf::error err;
+  each_personal(scope.company_id(), req.phone_e164, req.name, req.reason, req.preferred_time,
+                [&](int64_t co, const char* col, auto& f) { seal_into(conn, co, col, f, err); });
+  if (err) return err;
   const std::string insert =
       "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
       "phone_e164, name, reason, preferred_time, status, created_at) "

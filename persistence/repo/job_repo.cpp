@@ -1,5 +1,8 @@
+// Jobs: claims, outcomes, retries. A payload names whom a message goes to and what it says, so
+// it is sealed (crypto/sealed.hpp) for its tenant, or for no tenant (0) when it has none.
 #include "persistence/repo/job_repo.hpp"
 
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/row_mapping.hpp"
 #include "persistence/transaction.hpp"
@@ -15,7 +18,7 @@ constexpr const char* job_select =
     "SELECT id, company_id, kind, payload, priority, status, run_at, attempts, max_attempts, "
     "last_error, claimed_by, claimed_until, idempotency_key, created_at, updated_at FROM jobs ";
 
-Result<job_record> read_job(const row& r) {
+Result<job_record> read_job(const connection& conn, const row& r) {
   job_record j;
   caf::error err;
   take(r, "id", j.id, err);
@@ -33,15 +36,16 @@ Result<job_record> read_job(const row& r) {
   take(r, "idempotency_key", j.idempotency_key, err);
   take(r, "created_at", j.created_at, err);
   take(r, "updated_at", j.updated_at, err);
+  unseal_into(conn, j.company_id.value_or(0), "jobs.payload", j.payload, err);
   if (err) return err;
   return j;
 }
 
-Result<std::vector<job_record>> read_jobs(Result<result_set> rows) {
+Result<std::vector<job_record>> read_jobs(const connection& conn, Result<result_set> rows) {
   if (!rows) return std::move(rows.error());
   std::vector<job_record> out;
   for (const auto& r : *rows) {
-    auto j = read_job(r);
+    auto j = read_job(conn, r);
     if (!j) return std::move(j.error());
     out.push_back(std::move(*j));
   }
@@ -50,7 +54,7 @@ Result<std::vector<job_record>> read_jobs(Result<result_set> rows) {
 
 Result<std::optional<job_record>> job_where(connection& conn, const std::string& where,
                                             const std::vector<value>& binds) {
-  auto jobs = read_jobs(conn.query(std::string{job_select} + where, binds));
+  auto jobs = read_jobs(conn, conn.query(std::string{job_select} + where, binds));
   if (!jobs) return std::move(jobs.error());
   if (jobs->empty()) return std::optional<job_record>{};
   return std::optional<job_record>{std::move(jobs->front())};
@@ -81,11 +85,13 @@ Result<std::vector<int64_t>> select_ids(connection& conn, const std::string& sql
 Result<enqueued_job> enqueue_job(connection& conn, const job_spec& spec, int64_t now_ms) {
   if (spec.idempotency_key.empty() || spec.kind.empty())
     return make_error(errc::invalid_argument, "jobs: a job needs a kind and an idempotency key");
+  auto payload = seal(conn, spec.company_id.value_or(0), "jobs.payload", spec.payload);
+  if (!payload) return std::move(payload.error());
   auto inserted = conn.execute(
       "INSERT INTO jobs (company_id, kind, payload, priority, status, run_at, attempts, "
       "max_attempts, idempotency_key, created_at, updated_at) "
       "VALUES (?, ?, ?, ?, 'queued', ?, 0, ?, ?, ?, ?)",
-      {spec.company_id, spec.kind, spec.payload, spec.priority, spec.run_at, spec.max_attempts,
+      {spec.company_id, spec.kind, *payload, spec.priority, spec.run_at, spec.max_attempts,
        spec.idempotency_key, now_ms, now_ms});
   // A plain INSERT: the same key again is errc::conflict on the unique key, i.e. the same job.
   const bool existing = !inserted && code_of(inserted.error()) == errc::conflict;
@@ -202,8 +208,10 @@ Result<int64_t> release_claims(connection& conn, const std::string& node, int64_
 
 Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status, int limit) {
   if (status.empty())
-    return read_jobs(conn.query(std::string{job_select} + "ORDER BY id DESC LIMIT ?", {limit}));
-  return read_jobs(conn.query(std::string{job_select} + "WHERE status = ? ORDER BY id DESC LIMIT ?",
+    return read_jobs(conn,
+                     conn.query(std::string{job_select} + "ORDER BY id DESC LIMIT ?", {limit}));
+  return read_jobs(conn,
+                   conn.query(std::string{job_select} + "WHERE status = ? ORDER BY id DESC LIMIT ?",
                               {status, limit}));
 }
 

@@ -30,6 +30,14 @@ int cmd_billing_check(const config::settings& settings);
 /// exit 1. Safe while a server runs.
 int cmd_audit_verify(const config::settings& settings, const std::optional<std::string>& tenant);
 
+/// `askpro keys rotate`: seals every personal field not sealed with the current data key (the
+/// first of `security.encryption_keys`) again, in batches; prints the counts, exit 0. Resumable
+/// and idempotent; safe while a server runs. Exit 1 when a value's key is missing.
+int cmd_keys_rotate(const config::settings& settings);
+
+/// `askpro keys generate [--id ID]`: a `[security]` block with fresh keys on stdout.
+int cmd_keys_generate(const std::string& id);
+
 /// `askpro tenant apply FILE`: prints every problem of the file (exit 1, nothing written) or
 /// migrates, applies and prints the tenant slug as the last line of stdout (exit 0).
 int cmd_tenant_apply(const config::settings& settings, const std::string& file);

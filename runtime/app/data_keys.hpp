@@ -16,10 +16,27 @@
 
 namespace askpro::app {
 
+/// A `[security]` TOML block with a fresh field key `id` and blind index key.
+[[nodiscard]] Result<std::string> fresh_keys_toml(const std::string& id);
+
 /// Where the keys file is (configured or default).
 std::string keys_file_path(const config::settings& settings);
 
 [[nodiscard]] Result<persistence::keyring> load_data_keys(const config::settings& settings,
                                                           bool create);
+
+/// `settings` whose storage carries the data keys, so every connection opened with it seals and
+/// opens personal data.
+[[nodiscard]] Result<config::settings> with_data_keys(const config::settings& settings,
+                                                      bool create);
+
+/// At start, after the migrations: the keys must be the database's (key_check.hpp), and what is
+/// not sealed with the current key yet is sealed (reseal.hpp). Logs what it sealed.
+[[nodiscard]] Result<void> seal_database(const config::settings& keyed);
+
+/// What a process that runs a node does first (serve, the in-process shell): migrations, data
+/// keys (created when missing), key check and sealing. The settings carrying the keys; errors
+/// say which step failed.
+[[nodiscard]] Result<config::settings> ready_storage(const config::settings& settings);
 
 }  // namespace askpro::app

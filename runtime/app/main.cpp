@@ -49,6 +49,31 @@ void add_provisioning_commands(CLI::App& app, provisioning_commands& out) {
   out.token_revoke->add_option("--name", out.admin.name, "the token's name")->required();
 }
 
+struct keys_commands {
+  CLI::App* rotate = nullptr;
+  CLI::App* generate = nullptr;
+  std::string id = "k1";
+};
+
+bool valid_key_id(const std::string& s) {
+  return !s.empty() && s.size() <= 32 &&
+         s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+             std::string::npos;
+}
+
+void add_keys_commands(CLI::App& app, keys_commands& out) {
+  auto* keys = app.add_subcommand("keys", "the keys of the personal data at rest");
+  keys->require_subcommand(1);
+  out.rotate = keys->add_subcommand("rotate", "seal every personal field with the current key");
+  out.generate = keys->add_subcommand("generate", "print fresh keys to configure");
+  out.generate->add_option("--id", out.id, "the new field key's id")
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            return valid_key_id(s) ? std::string{} : "a key id is 1-32 of A-Z a-z 0-9 _ -";
+          },
+          "ID"));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -66,13 +91,15 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "recompute every tenant's hash chain");
   std::optional<std::string> audit_tenant;
   audit_verify->add_option("--tenant", audit_tenant, "only this tenant");
+  keys_commands keys;
+  add_keys_commands(app, keys);
   provisioning_commands prov;
   add_provisioning_commands(app, prov);
   askpro::app::ops_options ops;
   auto ops_cli = askpro::app::add_ops_commands(app, ops);
   askpro::app::shell_options shell_opts;
   auto* shell = askpro::app::add_shell_command(app, shell_opts);
-  for (auto* cmd : {serve, migrate, billing_check, audit_verify, prov.tenant_apply,
+  for (auto* cmd : {serve, migrate, billing_check, audit_verify, keys.rotate, prov.tenant_apply,
                     prov.token_create, prov.token_list, prov.token_revoke, ops_cli.ops, shell})
     add_config_option(*cmd, opts);
   try {
@@ -81,12 +108,14 @@ int main(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? 0 : 2;
   }
+  if (keys.generate->parsed()) return askpro::app::cmd_keys_generate(keys.id);
   auto settings = askpro::app::load_settings(opts);
   if (!settings) return 2;
   if (serve->parsed()) return askpro::app::cmd_serve(*settings);
   if (migrate->parsed()) return askpro::app::cmd_migrate(*settings);
   if (billing_check->parsed()) return askpro::app::cmd_billing_check(*settings);
   if (audit_verify->parsed()) return askpro::app::cmd_audit_verify(*settings, audit_tenant);
+  if (keys.rotate->parsed()) return askpro::app::cmd_keys_rotate(*settings);
   if (prov.tenant_apply->parsed()) return askpro::app::cmd_tenant_apply(*settings, prov.file);
   if (prov.token_create->parsed()) return askpro::app::cmd_token_create(*settings, prov.token);
   if (prov.token_list->parsed()) return askpro::app::cmd_token_list(*settings, prov.admin);

@@ -7,7 +7,6 @@
 #include "net/retell/replay_decoder.hpp"
 #include "net/retell/routes.hpp"
 #include "net/stripe/webhook_routes.hpp"
-#include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
 #include "runtime/app/data_keys.hpp"
 #include "runtime/app/node.hpp"
@@ -95,20 +94,14 @@ void mount_ops(net::edge& edge, node& n, const config::settings& settings,
 
 }  // namespace
 
-int cmd_serve(const config::settings& settings) {
+int cmd_serve(const config::settings& plain_settings) {
   auto signals = block_stop_signals();
-  if (auto migrated = persistence::migrate(settings.storage); !migrated) {
-    std::cerr << "askpro: cannot migrate: " << describe(migrated.error()) << "\n";
-    return 1;
-  } else if (*migrated > 0) {
-    spdlog::info("{} migration(s) applied", *migrated);
+  auto ready = ready_storage(plain_settings);
+  if (!ready) {
+    std::cerr << "askpro: " << describe(ready.error()) << "\n";
+    return code_of(ready.error()) == errc::config ? 2 : 1;
   }
-  auto keys = load_data_keys(settings, true);
-  if (!keys) {
-    std::cerr << "askpro: data keys: " << describe(keys.error()) << "\n";
-    return code_of(keys.error()) == errc::config ? 2 : 1;
-  }
-  spdlog::info("security: data keys ready (sealing with key '{}')", keys->current().id);
+  const auto& settings = *ready;
   node n{settings};
   if (auto started = n.start(); !started) {
     std::cerr << "askpro: cannot start: " << describe(started.error()) << "\n";

@@ -3,8 +3,8 @@
 #include "net/edge.hpp"
 #include "net/ops/ops_client.hpp"
 #include "net/retell/routes.hpp"
-#include "persistence/migrate.hpp"
 #include "runtime/app/commands.hpp"
+#include "runtime/app/data_keys.hpp"
 #include "runtime/app/node.hpp"
 #include "runtime/app/shell/rt_module.hpp"
 #include "runtime/app/shell/shell_repl.hpp"
@@ -96,11 +96,13 @@ Result<std::pair<std::unique_ptr<net::edge>, uint16_t>> start_call_edge(const co
   return std::make_pair(std::move(edge), ports->api);
 }
 
-int in_process(const config::settings& s, const shell_options& o) {
-  if (auto migrated = persistence::migrate(s.storage); !migrated) {
-    std::cerr << "askpro shell: cannot migrate: " << describe(migrated.error()) << "\n";
-    return 1;
+int in_process(const config::settings& plain, const shell_options& o) {
+  auto ready = ready_storage(plain);
+  if (!ready) {
+    std::cerr << "askpro shell: " << describe(ready.error()) << "\n";
+    return code_of(ready.error()) == errc::config ? 2 : 1;
   }
+  const auto& s = *ready;
   node n{s};
   uint16_t edge_port = 0;
   if (auto started = n.start(); !started) {

@@ -2,6 +2,7 @@
 // once at the tenant's price — per started minute or per second — however often call_ended and
 // call_analyzed are delivered, with Retell's cost kept on the call; a charge that crosses the
 // low-balance threshold queues its notice once; two runtimes on one MariaDB charge a call once.
+#include "persistence/repo/job_repo.hpp"
 #include "tests/integration/voice_fixture.hpp"
 
 #include "actors/jobs/job_admin.hpp"
@@ -114,10 +115,11 @@ VOICE_CASE("a charge below the threshold queues one low-balance notice", "[billi
                "SELECT COUNT(*) FROM jobs WHERE kind = 'notify.email' AND "
                "idempotency_key LIKE 'low_balance:%:email'") == 1);
   auto payload = [&] {
-    auto rs =
-        expect_ok(db.connect()->query("SELECT payload FROM jobs WHERE kind = 'notify.email'"));
-    REQUIRE(rs.size() == 1);
-    return json::parse(expect_ok(rs[0].get<std::string>("payload")));
+    std::vector<json> found;
+    for (const auto& j : expect_ok(persistence::list_jobs(*db.connect(), "", 100)))
+      if (j.kind == "notify.email") found.push_back(json::parse(j.payload));
+    REQUIRE(found.size() == 1);
+    return found.front();
   }();
   CHECK(payload["to"] == "mitte@salon.example");
   CHECK(payload["body"].get<std::string>().find("2,00 €") != std::string::npos);

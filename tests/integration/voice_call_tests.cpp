@@ -1,6 +1,7 @@
 // Whole calls through the real edge and the call-session actors: events and functions, their
 // redelivery, AskPro-style arguments, the caller's own appointments and a booking race
 // (SQLite and MariaDB).
+#include "persistence/repo/call_repo.hpp"
 #include "tests/integration/voice_fixture.hpp"
 
 #include <catch2/catch.hpp>
@@ -18,18 +19,19 @@ namespace {
 
 json call_row(const backend& db, const std::string& call_id) {
   auto conn = db.connect();
-  auto rs = expect_ok(conn->query(
-      "SELECT status, duration_ms, disconnection_reason, summary, sentiment, successful "
-      "FROM calls WHERE retell_call_id = ?",
-      {call_id}));
+  auto rs =
+      expect_ok(conn->query("SELECT company_id FROM calls WHERE retell_call_id = ?", {call_id}));
   REQUIRE(rs.size() == 1);
-  const auto& r = rs[0];
-  return {{"status", expect_ok(r.get<std::string>("status"))},
-          {"duration_ms", expect_ok(r.nullable<int64_t>("duration_ms")).value_or(-1)},
-          {"reason", expect_ok(r.nullable<std::string>("disconnection_reason")).value_or("")},
-          {"summary", expect_ok(r.nullable<std::string>("summary")).value_or("")},
-          {"sentiment", expect_ok(r.nullable<std::string>("sentiment")).value_or("")},
-          {"successful", expect_ok(r.nullable<int64_t>("successful")).value_or(-1)}};
+  persistence::tenant_scope scope{expect_ok(rs[0].get<int64_t>("company_id"))};
+  auto found = expect_ok(persistence::find_call(*conn, scope, call_id));
+  REQUIRE(found);
+  const auto& r = *found;
+  return {{"status", r.status},
+          {"duration_ms", r.duration_ms.value_or(-1)},
+          {"reason", r.disconnection_reason.value_or("")},
+          {"summary", r.summary.value_or("")},
+          {"sentiment", r.sentiment.value_or("")},
+          {"successful", r.successful ? int64_t{*r.successful ? 1 : 0} : int64_t{-1}}};
 }
 
 const json ended_fields{{"call_status", "ended"},

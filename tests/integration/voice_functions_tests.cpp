@@ -1,6 +1,7 @@
 // The functions beyond booking through the real edge and call sessions: check_customer,
 // get_current_context with the caller's name, get_opening_hours, release_slot_reservation,
 // collect_appointment_data and request_callback (SQLite and MariaDB).
+#include "persistence/repo/callback_repo.hpp"
 #include "persistence/repo/customer_repo.hpp"
 #include "tests/integration/voice_fixture.hpp"
 
@@ -42,21 +43,21 @@ void add_special_days(const backend& db) {
 
 json callback_row(const backend& db, const std::string& call_id) {
   auto conn = db.connect();
-  auto rs = expect_ok(conn->query(
-      "SELECT id, phone_e164, name, reason, preferred_time, status, branch_id, customer_id "
-      "FROM callback_requests "
-      "WHERE retell_call_id = ?",
-      {call_id}));
+  auto rs = expect_ok(
+      conn->query("SELECT company_id FROM callback_requests WHERE retell_call_id = ?", {call_id}));
   REQUIRE(rs.size() == 1);
-  const auto& r = rs[0];
-  return {{"id", expect_ok(r.get<int64_t>("id"))},
-          {"phone", expect_ok(r.nullable<std::string>("phone_e164")).value_or("")},
-          {"name", expect_ok(r.get<std::string>("name"))},
-          {"reason", expect_ok(r.get<std::string>("reason"))},
-          {"preferred_time", expect_ok(r.nullable<std::string>("preferred_time")).value_or("-")},
-          {"status", expect_ok(r.get<std::string>("status"))},
-          {"has_branch", expect_ok(r.nullable<int64_t>("branch_id")).has_value()},
-          {"customer_id", expect_ok(r.nullable<int64_t>("customer_id")).value_or(0)}};
+  persistence::tenant_scope scope{expect_ok(rs[0].get<int64_t>("company_id"))};
+  auto found = expect_ok(persistence::find_callback_of_call(*conn, scope, call_id));
+  REQUIRE(found);
+  const auto& r = *found;
+  return {{"id", r.id},
+          {"phone", r.phone_e164.value_or("")},
+          {"name", r.name},
+          {"reason", r.reason},
+          {"preferred_time", r.preferred_time.value_or("-")},
+          {"status", r.status},
+          {"has_branch", r.branch_id.has_value()},
+          {"customer_id", r.customer_id.value_or(0)}};
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "tests/support/services.hpp"
 
+#include "tests/support/test_keys.hpp"
+
 #include "persistence/database.hpp"
 
 #include <unistd.h>
@@ -55,6 +57,7 @@ config::storage_settings mysql_settings(const mysql_server& server, const std::s
   s.mysql_password = server.password;
   s.mysql_database = database;
   s.mysql_pool = 4;
+  s.data_keys = test_data_keys();
   return s;
 }
 

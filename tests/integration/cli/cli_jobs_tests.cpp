@@ -9,6 +9,7 @@
 #include "runtime/clock.hpp"
 #include "tests/fakes/notify_server.hpp"
 #include "tests/integration/cli/cli_runner.hpp"
+#include "tests/support/test_keys.hpp"
 #include "tests/unit/persistence/backend.hpp"
 
 #include <date/date.h>
@@ -146,7 +147,7 @@ std::string mysql_toml(const config::storage_settings& s) {
   return "[storage]\ndriver = \"mysql\"\nmysql_host = \"" + s.mysql_host +
          "\"\nmysql_port = " + std::to_string(s.mysql_port) + "\nmysql_user = \"" + s.mysql_user +
          "\"\nmysql_password = \"" + s.mysql_password + "\"\nmysql_database = \"" +
-         s.mysql_database + "\"\n";
+         s.mysql_database + "\"\n\n" + test_keys_toml();  // nodes on one database share keys
 }
 
 /// Jobs the workers of the node at `ops_url` finished (their inspect's `done`).

@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include <sys/stat.h>
 
 #include <fstream>
@@ -26,6 +28,7 @@ std::string read_text(const std::string& path) {
 TEST_CASE("serve creates the data keys file once and keeps it", "[cli][keys]") {
   cli_site site;
   const auto path = site.dir() + "/keys.toml";
+  std::filesystem::remove(path);  // a site comes with the tests' keys
   {
     serve_process serve(site);
     serve.api_url();

@@ -1,5 +1,7 @@
 #include "tests/integration/cli/cli_runner.hpp"
 
+#include "tests/support/test_keys.hpp"
+
 #include "config/settings.hpp"
 #include "persistence/database.hpp"
 
@@ -70,6 +72,7 @@ cli_site::cli_site() {
   dir_ = pattern;
   config_ = write_file("askpro.toml", "[storage]\ndriver = \"sqlite\"\nsqlite_path = \"" + dir_ +
                                           "/askpro.db\"\n\n[log]\nlevel = \"warn\"\n");
+  write_file("keys.toml", test_keys_toml());  // the keys file serve would otherwise create
 }
 
 cli_site::~cli_site() {
@@ -105,6 +108,7 @@ std::unique_ptr<persistence::connection> cli_site::connect() const {
   config::storage_settings s;
   s.driver = "sqlite";
   s.sqlite_path = dir_ + "/askpro.db";
+  s.data_keys = test_data_keys();
   auto conn = persistence::open(s);
   INFO((conn ? std::string{"ok"} : describe(conn.error())));
   REQUIRE(conn);

@@ -2,6 +2,7 @@
 
 #include "persistence/migrate.hpp"
 #include "tests/support/services.hpp"
+#include "tests/support/test_keys.hpp"
 
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -30,6 +31,7 @@ class sqlite_backend final : public backend {
     s.driver = "sqlite";
     s.sqlite_path = (dir_ / "var" / "test.db").string();  // "var" does not exist yet
     s.sqlite_readers = 2;
+    s.data_keys = test_data_keys();
     return s;
   }
 

@@ -3,6 +3,7 @@
 // a crossing of the low-balance threshold queues one notice job, and concurrent posts end in
 // the exact balance.
 #include "persistence/repo/call_repo.hpp"
+#include "persistence/repo/job_repo.hpp"
 #include "persistence/repo/ledger_repo.hpp"
 #include "persistence/transaction.hpp"
 #include "tests/unit/persistence/backend.hpp"
@@ -168,12 +169,12 @@ PERSISTENCE_CASE("a charge below the threshold queues its notice once per crossi
     charge(*conn, ids, "call_" + std::to_string(i));  // redelivered
   }
   CHECK(notices() == 1);
-  auto job = expect_ok(conn->query("SELECT payload, idempotency_key FROM jobs"));
+  auto job = expect_ok(list_jobs(*conn, "", 10));
   REQUIRE(job.size() == 1);
-  auto payload = nlohmann::json::parse(expect_ok(job[0].get<std::string>("payload")));
+  auto payload = nlohmann::json::parse(job[0].payload);
   CHECK(payload["tenant"] == "acme");
   CHECK(payload["balance_cents"] == 200);
-  CHECK(expect_ok(job[0].get<std::string>("idempotency_key")) ==
+  CHECK(job[0].idempotency_key ==
         "low_balance:" + std::to_string(ids.company) + ":" + payload["entry"].dump());
   post(*conn, ids.scope(), topup(1000, "cs_2"));  // above again: the next crossing notifies
   for (int i = 4; i < 9; ++i) {                   // 1000 → … → 500
