@@ -5,6 +5,7 @@ askpro_embed_file(askpro_net ${CMAKE_CURRENT_SOURCE_DIR}/api/openapi.json net/ap
 target_sources(askpro_net PRIVATE
   http/rate_limit_redis.cpp
   api/record_json.cpp
+  api/privacy_json.cpp
   api/customer_routes.cpp
   api/call_routes.cpp
   api/billing_routes.cpp

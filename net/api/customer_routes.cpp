@@ -1,7 +1,10 @@
 // GET /api/v2/customers (search by phone in any format or by name, id order), GET and PATCH
-// /api/v2/customers/{id}. Translation only: actors/api/api_customers decides.
+// /api/v2/customers/{id}, and the GDPR routes: GET /api/v2/customers/{id}/export and DELETE
+// /api/v2/customers/{id} (admin tokens). Translation only: actors/api decides.
 #include "actors/api/api_customers.hpp"
+#include "actors/api/api_privacy.hpp"
 #include "net/api/api_internal.hpp"
+#include "net/api/privacy_json.hpp"
 #include "net/api/record_json.hpp"
 
 namespace askpro::net::api {
@@ -77,12 +80,34 @@ void patch(api_call& call) {
   respond_item(call, customer_json(**updated));
 }
 
+void export_one(api_call& call) {
+  auto id = parse_id(call.path_arg());
+  if (!id) return respond_not_found(call.res, "customer");
+  auto found = actors::api::export_customer(call.env.deps, call.who, *id);
+  if (!found) return respond_failure(call.res, found.error());
+  if (!*found) return respond_not_found(call.res, "customer");
+  respond_item(call, export_json(**found, runtime::to_unix_ms(call.env.deps.clock->now())));
+  call.res.set_header("Content-Disposition",
+                      "attachment; filename=\"customer-" + std::to_string(*id) + ".json\"");
+}
+
+void erase(api_call& call) {
+  auto id = parse_id(call.path_arg());
+  if (!id) return respond_not_found(call.res, "customer");
+  auto erased = actors::api::erase_customer(call.env.deps, call.who, *id);
+  if (!erased) return respond_failure(call.res, erased.error());
+  if (!*erased) return respond_not_found(call.res, "customer");
+  respond_item(call, erasure_json(*id, **erased));
+}
+
 }  // namespace
 
 void mount_customers(api_mount& m) {
   m.add("GET", "/api/v2/customers", api_access::read, list);
   m.add("GET", "/api/v2/customers/{id}", api_access::read, one);
   m.add("PATCH", "/api/v2/customers/{id}", api_access::write, patch);
+  m.add("GET", "/api/v2/customers/{id}/export", api_access::write, export_one);
+  m.add("DELETE", "/api/v2/customers/{id}", api_access::write, erase);
 }
 
 }  // namespace askpro::net::api

@@ -302,6 +302,22 @@ Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope
   return out;
 }
 
+Result<std::vector<call_record>> customer_calls(connection& conn, tenant_scope scope,
+                                                int64_t customer_id) {
+  auto rows = conn.query(std::string{call_columns} +
+                             "WHERE company_id = ? AND customer_id = ? "
+                             "ORDER BY created_at, id",
+                         {scope.company_id(), customer_id});
+  if (!rows) return std::move(rows.error());
+  std::vector<call_record> out;
+  for (const auto& r : *rows) {
+    auto call = read_call(conn, r);
+    if (!call) return std::move(call.error());
+    out.push_back(std::move(*call));
+  }
+  return out;
+}
+
 Result<int64_t> purge_transcripts(connection& conn, int64_t now_ms) {
   return conn.execute(
       "UPDATE calls SET transcript = NULL, transcript_object = NULL, updated_at = ? "

@@ -67,6 +67,10 @@ struct call_update {
                                       const call_opening& opening, const call_update& update,
                                       int64_t now_ms);
 
+/// Every call of the tenant linked to `customer_id`, oldest first (GDPR export and erasure).
+[[nodiscard]] Result<std::vector<call_record>> customer_calls(connection& conn, tenant_scope scope,
+                                                              int64_t customer_id);
+
 /// The call with this row id, when it is the tenant's.
 /// Retention (tenant file `retention.transcript_days`): clears the transcript and transcript
 /// object of every call that ended longer ago than its tenant keeps transcripts; tenants with

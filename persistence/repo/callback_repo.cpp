@@ -61,6 +61,21 @@ Result<std::optional<callback_record>> find_callback_of_call(connection& conn, t
   return std::optional<callback_record>{std::move(*c)};
 }
 
+Result<std::vector<callback_record>> customer_callbacks(connection& conn, tenant_scope scope,
+                                                        int64_t customer_id) {
+  auto rs = conn.query(
+      std::string{callback_select} + "WHERE company_id = ? AND customer_id = ? ORDER BY id",
+      {scope.company_id(), customer_id});
+  if (!rs) return std::move(rs.error());
+  std::vector<callback_record> out;
+  for (const auto& r : *rs) {
+    auto c = read_callback(conn, r);
+    if (!c) return std::move(c.error());
+    out.push_back(std::move(*c));
+  }
+  return out;
+}
+
 namespace {
 
 Result<callback_outcome> record_in(connection& conn, tenant_scope scope,

@@ -48,6 +48,11 @@ struct callback_outcome {
                                                        const callback_request& req, int64_t now_ms);
 
 /// The tenant's callback request of a call, if any.
+/// Every callback request of the tenant linked to `customer_id`, oldest first.
+[[nodiscard]] Result<std::vector<callback_record>> customer_callbacks(connection& conn,
+                                                                      tenant_scope scope,
+                                                                      int64_t customer_id);
+
 [[nodiscard]] Result<std::optional<callback_record>> find_callback_of_call(
     connection& conn, tenant_scope scope, const std::string& retell_call_id);
 

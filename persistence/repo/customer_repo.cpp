@@ -103,10 +103,11 @@ Result<customer_record> insert_or_read(connection& conn, tenant_scope scope,
 
 Result<std::optional<customer_record>> find_customer(connection& conn, tenant_scope scope,
                                                      int64_t customer_id) {
-  return first_customer(conn, scope.company_id(),
-                        conn.query(std::string{"SELECT "} + customer_columns +
-                                       " FROM customers WHERE company_id = ? AND id = ?",
-                                   {scope.company_id(), customer_id}));
+  return first_customer(
+      conn, scope.company_id(),
+      conn.query(std::string{"SELECT "} + customer_columns +
+                     " FROM customers WHERE company_id = ? AND id = ? AND erased_at IS NULL",
+                 {scope.company_id(), customer_id}));
 }
 
 Result<std::optional<customer_record>> find_customer_by_phone(connection& conn, tenant_scope scope,
@@ -141,8 +142,8 @@ bool name_contains(const std::string& name, const std::string& part) {
 Result<std::vector<customer_record>> batch_after(connection& conn, tenant_scope scope,
                                                  const std::optional<std::string>& index,
                                                  std::optional<int64_t> after, int limit) {
-  std::string sql =
-      std::string{"SELECT "} + customer_columns + " FROM customers WHERE company_id = ?";
+  std::string sql = std::string{"SELECT "} + customer_columns +
+                    " FROM customers WHERE company_id = ? AND erased_at IS NULL";
   std::vector<value> binds{scope.company_id()};
   if (index) {
     sql += " AND phone_index = ?";
@@ -226,7 +227,7 @@ Result<std::optional<customer_record>> update_in(connection& conn, tenant_scope 
   set_if(sql, binds, "consent_sms", p.consent_sms);
   set_if(sql, binds, "consent_whatsapp", p.consent_whatsapp);
   set_if(sql, binds, "consent_email", p.consent_email);
-  sql += " WHERE company_id = ? AND id = ?";
+  sql += " WHERE company_id = ? AND id = ? AND erased_at IS NULL";
   binds.insert(binds.end(), {scope.company_id(), customer_id});
   auto changed = conn.execute(sql, binds);
   if (!changed) return std::move(changed.error());

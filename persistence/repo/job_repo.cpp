@@ -206,6 +206,13 @@ Result<int64_t> release_claims(connection& conn, const std::string& node, int64_
       {now_ms, node, started_ms});
 }
 
+Result<std::vector<job_record>> tenant_jobs(connection& conn, int64_t company_id,
+                                            const std::string& kind_prefix) {
+  return read_jobs(
+      conn, conn.query(std::string{job_select} + "WHERE company_id = ? AND kind LIKE ? ORDER BY id",
+                       {company_id, kind_prefix + "%"}));
+}
+
 Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status, int limit) {
   if (status.empty())
     return read_jobs(conn,

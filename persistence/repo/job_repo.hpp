@@ -104,6 +104,10 @@ struct outbox_effects {
 [[nodiscard]] Result<std::vector<job_record>> list_jobs(connection& conn, const std::string& status,
                                                         int limit);
 
+/// The tenant's jobs of kinds starting with `kind_prefix` ("notify."), oldest first.
+[[nodiscard]] Result<std::vector<job_record>> tenant_jobs(connection& conn, int64_t company_id,
+                                                          const std::string& kind_prefix);
+
 /// Queues a dead job again at `now_ms` with its attempts reset. errc::not_found when there is
 /// no such job, errc::conflict when it is not dead.
 /// The retry is recorded in the job's tenant's audit trail as done by `who`.

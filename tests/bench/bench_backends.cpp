@@ -1,6 +1,7 @@
 #include "tests/bench/bench_backends.hpp"
 
 #include "tests/support/services.hpp"
+#include "tests/support/test_keys.hpp"
 
 #include <unistd.h>
 
@@ -17,6 +18,7 @@ void for_each_backend(const std::string& name, const std::string& sqlite_label,
   config::storage_settings sqlite;
   sqlite.driver = "sqlite";
   sqlite.sqlite_path = (dir / "bench.db").string();
+  sqlite.data_keys = test::test_data_keys();  // personal data is sealed, as in production
   run(sqlite_label, sqlite);
   std::filesystem::remove_all(dir);
   if (auto server = test::mysql_from_env()) {

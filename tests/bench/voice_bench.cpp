@@ -20,6 +20,7 @@
 #include "runtime/metrics/registry.hpp"
 #include "runtime/supervisor.hpp"
 #include "tests/bench/bench_catalog.hpp"
+#include "tests/support/test_keys.hpp"
 
 #include <date/date.h>
 #include <spdlog/spdlog.h>
@@ -127,6 +128,7 @@ int run_round(const bench_args& a, bool metrics_on, bool idle) {
   config::storage_settings storage;
   storage.driver = "sqlite";
   storage.sqlite_path = (dir / "bench.db").string();
+  storage.data_keys = test::test_data_keys();  // personal data is sealed, as in production
   std::vector<bench::bench_tenant> tenants;
   for (int i = 0; i < a.tenants; ++i) tenants.push_back(tenant_of(i));
   if (!seed(storage, tenants)) return std::printf("could not seed the database\n"), 1;

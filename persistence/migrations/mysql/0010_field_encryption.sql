@@ -24,3 +24,7 @@ CREATE TABLE key_checks (
   name VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL PRIMARY KEY,
   value VARCHAR(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL
 ) ENGINE=InnoDB;
+
+-- GDPR erasure anonymises a customer and marks the row (appointments still refer to it); lookups
+-- skip erased customers.
+ALTER TABLE customers ADD COLUMN erased_at BIGINT NULL;

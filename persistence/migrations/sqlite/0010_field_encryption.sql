@@ -13,3 +13,7 @@ CREATE TABLE key_checks (
   name TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );
+
+-- GDPR erasure anonymises a customer and marks the row (appointments still refer to it); lookups
+-- skip erased customers.
+ALTER TABLE customers ADD COLUMN erased_at INTEGER NULL;
