@@ -9,7 +9,6 @@
 #include "tests/support/test_keys.hpp"
 #include "tests/unit/persistence/backend.hpp"
 
-#include <date/date.h>
 #include <httplib.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -41,21 +40,6 @@ int64_t now_ms() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-/// The first free slot a week ahead ("start" as the API gives it).
-std::string free_slot(httplib::Client& api, const httplib::Headers& auth) {
-  auto today = date::floor<date::days>(std::chrono::system_clock::now());
-  std::ostringstream range;  // the week that starts in seven days (some of its days are closed)
-  range << "from=" << date::year_month_day{today + date::days{7}}
-        << "&to=" << date::year_month_day{today + date::days{14}};
-  auto slots = api.Get(
-      ("/api/v2/availability?branch=mitte&service=herrenhaarschnitt&" + range.str()).c_str(), auth);
-  REQUIRE(slots);
-  REQUIRE(slots->status == 200);
-  auto free = json::parse(slots->body)["data"];
-  REQUIRE_FALSE(free.empty());
-  return free[0]["start"].get<std::string>();
 }
 
 void voice_call(serve_process& serve, const std::string& start) {
@@ -112,10 +96,10 @@ void api_booking(serve_process& serve, const std::string& token, const std::stri
 void workload(const cli_site& site, serve_process& serve) {
   auto token =
       site.run({"token", "create", "--tenant", "salon-lindenblatt", "--name", "rest"}).last_line();
+  voice_call(serve, first_free_slot(serve.api_url(), token));
+  api_booking(serve, token, first_free_slot(serve.api_url(), token));  // after the call's booking
   httplib::Client api{serve.api_url()};
   httplib::Headers auth{{"Authorization", "Bearer " + token}};
-  voice_call(serve, free_slot(api, auth));
-  api_booking(serve, token, free_slot(api, auth));  // free after the call's booking
   // What was stored reads back plain through the API.
   auto found = api.Get("/api/v2/customers?name=wendel", auth);
   REQUIRE(found);

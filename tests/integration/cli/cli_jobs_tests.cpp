@@ -12,7 +12,6 @@
 #include "tests/support/test_keys.hpp"
 #include "tests/unit/persistence/backend.hpp"
 
-#include <date/date.h>
 #include <httplib.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -53,20 +52,9 @@ std::optional<persistence::job_record> job_of(persistence::connection& c, const 
 int64_t book_next_week(serve_process& serve, const std::string& token) {
   httplib::Client api{serve.api_url()};
   httplib::Headers auth{{"Authorization", "Bearer " + token}};
-  auto today = date::floor<date::days>(std::chrono::system_clock::now());
-  std::ostringstream range;  // the week that starts in seven days (some of its days are closed)
-  range << "from=" << date::year_month_day{today + date::days{7}}
-        << "&to=" << date::year_month_day{today + date::days{14}};
-  auto slots = api.Get(
-      ("/api/v2/availability?branch=mitte&service=herrenhaarschnitt&" + range.str()).c_str(), auth);
-  REQUIRE(slots);
-  INFO(slots->body);
-  REQUIRE(slots->status == 200);
-  auto free = json::parse(slots->body)["data"];
-  REQUIRE_FALSE(free.empty());
   json body{{"branch", "mitte"},
             {"service", "herrenhaarschnitt"},
-            {"start", free[0]["start"]},
+            {"start", first_free_slot(serve.api_url(), token)},
             {"customer", {{"name", "Erika Muster"}, {"phone", "+4915112345678"}}}};
   auto booked = api.Post("/api/v2/appointments", auth, body.dump(), "application/json");
   REQUIRE(booked);

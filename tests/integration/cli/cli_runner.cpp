@@ -5,7 +5,10 @@
 #include "config/settings.hpp"
 #include "persistence/database.hpp"
 
+#include <date/date.h>
+#include <httplib.h>
 #include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
 #include <fcntl.h>
 #include <sys/wait.h>
@@ -196,6 +199,23 @@ int serve_process::stop() {
   if (::waitpid(pid_, &status, 0) == pid_ && WIFEXITED(status)) exit_code_ = WEXITSTATUS(status);
   pid_ = -1;
   return exit_code_;
+}
+
+std::string first_free_slot(const std::string& api_url, const std::string& token) {
+  httplib::Client api{api_url};
+  auto today = date::floor<date::days>(std::chrono::system_clock::now());
+  std::ostringstream range;  // the week that starts in seven days (some of its days are closed)
+  range << "from=" << date::year_month_day{today + date::days{7}}
+        << "&to=" << date::year_month_day{today + date::days{14}};
+  auto slots = api.Get(
+      ("/api/v2/availability?branch=mitte&service=herrenhaarschnitt&" + range.str()).c_str(),
+      {{"Authorization", "Bearer " + token}});
+  REQUIRE(slots);
+  INFO(slots->body);
+  REQUIRE(slots->status == 200);
+  auto free = nlohmann::json::parse(slots->body)["data"];
+  REQUIRE_FALSE(free.empty());
+  return free[0]["start"].get<std::string>();
 }
 
 }  // namespace askpro::test

@@ -79,6 +79,10 @@ class serve_process {
   int exit_code_ = -1;
 };
 
+/// The first free slot of the demo tenant's "herrenhaarschnitt" at branch "mitte" in the week
+/// that starts seven days from now, as the API at `api_url` gives it to `token` (its "start").
+std::string first_free_slot(const std::string& api_url, const std::string& token);
+
 /// The demo tenant file's text.
 std::string demo_tenant_text();
 
