@@ -48,7 +48,10 @@ std::optional<date::local_days> parse_iso_date(std::string_view text) {
   if (!all_digits(y) || !all_digits(m) || !all_digits(d)) return std::nullopt;
   date::year_month_day ymd{date::year{to_int(y)}, date::month{static_cast<unsigned>(to_int(m))},
                            date::day{static_cast<unsigned>(to_int(d))}};
-  if (!ymd.ok()) return std::nullopt;
+  // Instants are nanoseconds of system_clock (about 1678 to 2262): years outside a range that
+  // fits with room for offsets and durations are refused, not wrapped (found by fuzz_calcom).
+  if (!ymd.ok() || ymd.year() < date::year{1900} || ymd.year() > date::year{2200})
+    return std::nullopt;
   return date::local_days{ymd};
 }
 

@@ -21,7 +21,8 @@ std::optional<int> parse_hhmm(std::string_view text, bool allow_end_of_day = fal
 /// `HH:MM` of minutes after midnight (1440 renders as "24:00").
 std::string format_hhmm(int minutes_after_midnight);
 
-/// A real calendar date in exact `YYYY-MM-DD` form (`2026-02-30` is nullopt).
+/// A real calendar date in exact `YYYY-MM-DD` form of the years 1900 to 2200 (`2026-02-30` and
+/// `2826-12-09` are nullopt: instants of later years would overflow).
 std::optional<date::local_days> parse_iso_date(std::string_view text);
 
 /// `YYYY-MM-DD` of a date.

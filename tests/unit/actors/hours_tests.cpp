@@ -47,8 +47,10 @@ TEST_CASE("parse_iso_date accepts real dates only", "[hours]") {
   CHECK(parse_iso_date("2026-12-31") == day(2026, 12, 31));
   CHECK(parse_iso_date("2028-02-29") == day(2028, 2, 29));
   for (const char* bad : {"2026-02-30", "2027-02-29", "2026-13-01", "2026-1-01", "26-12-01",
-                          "2026/12/01", "2026-12-00", ""})
+                          "2026/12/01", "2026-12-00", "", "2826-12-09", "9999-01-01",
+                          "0001-01-01"})  // far years would overflow instants (fuzz_calcom)
     CHECK_FALSE(parse_iso_date(bad));
+  CHECK(parse_iso_date("2200-12-31") == day(2200, 12, 31));
   CHECK(format_iso_date(day(2027, 1, 1)) == "2027-01-01");
 }
 
