@@ -48,51 +48,65 @@ std::unique_ptr<connection> with_keys(const test::backend& db,
 
 const std::string k2 = "k2:" + std::string(43, 'A') + "=";
 
-}  // namespace
-
-PERSISTENCE_CASE("personal fields are stored sealed and read back plain", "[crypto]") {
-  auto conn = db.migrated();
-  auto ids = test::insert_domain(*conn, "acme");
-  auto c = expect_ok(find_or_create_customer(*conn, ids.scope(), "+4915112345678", "Kim Quell", 5,
+/// One of everything personal the repositories store: a customer with e-mail and notes, a call
+/// with transcript and summary, a callback request, a booking with notes and a request key, a
+/// message job. Yields the customer and the booking request.
+std::pair<customer_record, booking_request> seed_personal(connection& conn,
+                                                          const test::domain_ids& ids) {
+  auto c = expect_ok(find_or_create_customer(conn, ids.scope(), "+4915112345678", "Kim Quell", 5,
                                              "kim@example.org"));
   customer_patch notes;
   notes.notes = "mag Tee";
-  expect_ok(update_customer(*conn, ids.scope(), c.id, notes, 6, {"test", ""}));
+  expect_ok(update_customer(conn, ids.scope(), c.id, notes, 6, {"test", ""}));
   call_opening o{"call_s", ids.branch, "agent", "inbound", "+4915112345678", "+49301110000", c.id};
   call_update u;
   u.transcript = "Agent: Hallo Kim";
   u.summary = "Kim buchte";
-  expect_ok(apply_call(*conn, ids.scope(), o, u, 7));
+  expect_ok(apply_call(conn, ids.scope(), o, u, 7));
   callback_request cb;
   cb.retell_call_id = "call_s";
   cb.phone_e164 = "+4915112345678";
   cb.name = "Kim Quell";
   cb.reason = "Rueckruf wegen Farbe";
-  expect_ok(record_callback(*conn, ids.scope(), cb, 8));
+  expect_ok(record_callback(conn, ids.scope(), cb, 8));
   auto req = test::booking(ids, test::t0, test::t0 + test::minutes(30));
   req.customer_id = c.id;
   req.notes = "Allergie";
   req.request_key = "retell:call_s:cut:1:+4915112345678";
-  auto booked = expect_ok(book(*conn, ids.scope(), req, 9)).record;
+  expect_ok(book(conn, ids.scope(), req, 9));
   job_spec sms;
   sms.company_id = ids.company;
   sms.kind = "notify.sms";
   sms.payload = R"({"to":"+4915112345678"})";
   sms.idempotency_key = "sms:1";
-  expect_ok(enqueue_job(*conn, sms, 10));
+  expect_ok(enqueue_job(conn, sms, 10));
+  return {c, req};
+}
 
+/// REQUIREs every personal column to hold a value sealed with the tests' key.
+void check_all_sealed(connection& conn) {
   for (auto col : {"phone_e164", "name", "email", "notes"})
-    CHECK(sealed_with(raw(*conn, std::string{"SELECT "} + col + " AS v FROM customers"), "test1"));
-  CHECK(raw(*conn, "SELECT phone_index AS v FROM customers").size() == 64);
+    CHECK(sealed_with(raw(conn, std::string{"SELECT "} + col + " AS v FROM customers"), "test1"));
+  CHECK(raw(conn, "SELECT phone_index AS v FROM customers").size() == 64);
   for (auto col : {"from_number", "transcript", "summary"})
-    CHECK(sealed_with(raw(*conn, std::string{"SELECT "} + col + " AS v FROM calls"), "test1"));
+    CHECK(sealed_with(raw(conn, std::string{"SELECT "} + col + " AS v FROM calls"), "test1"));
   for (auto col : {"phone_e164", "name", "reason"})
-    CHECK(sealed_with(raw(*conn, std::string{"SELECT "} + col + " AS v FROM callback_requests"),
+    CHECK(sealed_with(raw(conn, std::string{"SELECT "} + col + " AS v FROM callback_requests"),
                       "test1"));
-  CHECK(sealed_with(raw(*conn, "SELECT notes AS v FROM appointments"), "test1"));
-  CHECK(raw(*conn, "SELECT request_key AS v FROM appointments").rfind("rk1:", 0) == 0);
-  CHECK(sealed_with(raw(*conn, "SELECT payload AS v FROM jobs"), "test1"));
+  CHECK(sealed_with(raw(conn, "SELECT notes AS v FROM appointments"), "test1"));
+  CHECK(raw(conn, "SELECT request_key AS v FROM appointments").rfind("rk1:", 0) == 0);
+  CHECK(sealed_with(raw(conn, "SELECT payload AS v FROM jobs"), "test1"));
+}
 
+}  // namespace
+
+PERSISTENCE_CASE("personal fields are stored sealed and read back plain", "[crypto]") {
+  auto conn = db.migrated();
+  auto ids = test::insert_domain(*conn, "acme");
+  auto [c, req] = seed_personal(*conn, ids);
+  check_all_sealed(*conn);
+  auto booked = expect_ok(find_appointment_by_request_key(*conn, ids.scope(), *req.request_key));
+  REQUIRE(booked);
   auto back = expect_ok(find_customer_by_phone(*conn, ids.scope(), "+4915112345678"));
   REQUIRE(back);
   CHECK(back->name == "Kim Quell");
@@ -103,10 +117,10 @@ PERSISTENCE_CASE("personal fields are stored sealed and read back plain", "[cryp
   CHECK(call->transcript == std::optional<std::string>{"Agent: Hallo Kim"});
   CHECK(expect_ok(find_callback_of_call(*conn, ids.scope(), "call_s"))->reason ==
         "Rueckruf wegen Farbe");
-  CHECK(expect_ok(find_appointment(*conn, ids.scope(), booked.id))->notes == "Allergie");
+  CHECK(expect_ok(find_appointment(*conn, ids.scope(), booked->id))->notes == "Allergie");
   auto again = expect_ok(book(*conn, ids.scope(), req, 11));  // the same request key
   CHECK(again.existing);
-  CHECK(again.record.id == booked.id);
+  CHECK(again.record.id == booked->id);
   auto named = expect_ok(list_customers(*conn, ids.scope(), {std::nullopt, "quell"}));
   REQUIRE(named.size() == 1);
   CHECK(named[0].id == c.id);
