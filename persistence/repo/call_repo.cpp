@@ -285,13 +285,7 @@ std::string call_list_sql(const call_filter& f, std::vector<value>& binds) {
   return sql;
 }
 
-}  // namespace
-
-Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope,
-                                            const call_filter& f) {
-  std::vector<value> binds{scope.company_id()};
-  const std::string sql = call_list_sql(f, binds);
-  auto rows = conn.query(sql, binds);
+Result<std::vector<call_record>> read_calls(const connection& conn, Result<result_set> rows) {
   if (!rows) return std::move(rows.error());
   std::vector<call_record> out;
   for (const auto& r : *rows) {
@@ -302,20 +296,21 @@ Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope
   return out;
 }
 
+}  // namespace
+
+Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope,
+                                            const call_filter& f) {
+  std::vector<value> binds{scope.company_id()};
+  const std::string sql = call_list_sql(f, binds);
+  return read_calls(conn, conn.query(sql, binds));
+}
+
 Result<std::vector<call_record>> customer_calls(connection& conn, tenant_scope scope,
                                                 int64_t customer_id) {
-  auto rows = conn.query(std::string{call_columns} +
-                             "WHERE company_id = ? AND customer_id = ? "
-                             "ORDER BY created_at, id",
-                         {scope.company_id(), customer_id});
-  if (!rows) return std::move(rows.error());
-  std::vector<call_record> out;
-  for (const auto& r : *rows) {
-    auto call = read_call(conn, r);
-    if (!call) return std::move(call.error());
-    out.push_back(std::move(*call));
-  }
-  return out;
+  return read_calls(
+      conn, conn.query(std::string{call_columns} + "WHERE company_id = ? AND customer_id = ? "
+                                                   "ORDER BY created_at, id",
+                       {scope.company_id(), customer_id}));
 }
 
 Result<int64_t> purge_transcripts(connection& conn, int64_t now_ms) {
