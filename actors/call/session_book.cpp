@@ -79,7 +79,7 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
   q.call_id = st.args.call_id;
   q.request_key = request_key(st, *service, *start, *phone);
   q.notes = a.notes.value_or("");
-  q.audit = audit_of_call(st.args.call_id);
+  q.audit = audit_of_call(st);
   for (const auto& held : st.reservations)
     if (held.start == q.start && (!q.staff || *q.staff == held.staff)) {
       q.reservation_id = held.id;  // converts this call's own hold

@@ -138,7 +138,7 @@ void fn_cancel_appointment(session_actor* self, const function_args& a, promise 
   auto day = a.old_date ? a.old_date : a.date;
   with_own_appointment(
       self, rp, a.appointment_id, day, "cancelled", [self, rp, key](appointment_info chosen) {
-        cancel_request q{"", chosen.record.id, audit_of_call(self->state.args.call_id)};
+        cancel_request q{"", chosen.record.id, audit_of_call(self->state)};
         ask_booking<appointment_info>(
             self, rp,
             [self, rp, key](appointment_info& done) mutable {
@@ -171,7 +171,7 @@ void fn_reschedule_appointment(session_actor* self, const function_args& a, prom
         if (already_there(chosen, t))
           return finish(self, rp, key, moved_reply(self->state, chosen.record));
         reschedule_request q{
-            "", chosen.record.id, t, std::nullopt, 3, audit_of_call(self->state.args.call_id)};
+            "", chosen.record.id, t, std::nullopt, 3, audit_of_call(self->state)};
         ask_booking<book_reply>(
             self, rp,
             [self, rp, key](book_reply& r) mutable {

@@ -110,9 +110,11 @@ void fn_book_appointment(session_actor* self, const function_args& a, promise rp
 void fn_query_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_cancel_appointment(session_actor* self, const function_args& a, promise rp);
 
-/// Who a change made during the call is recorded as in the audit trail.
-inline persistence::audit_context audit_of_call(const std::string& call_id) {
-  return {"call:" + call_id, call_id};
+/// Who a change made during the call is recorded as in the audit trail: the caller (by number,
+/// which persistence stores as its blind index), else the call; the call id correlates.
+inline persistence::audit_context audit_of_call(const session_state& st) {
+  auto number = caller_e164(st);
+  return {number ? "caller:" + *number : "call:" + st.args.call_id, st.args.call_id};
 }
 void fn_reschedule_appointment(session_actor* self, const function_args& a, promise rp);
 void fn_check_customer(session_actor* self, const function_args& a, promise rp);

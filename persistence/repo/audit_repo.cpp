@@ -1,6 +1,7 @@
 // Appending to and reading the audit chain (audit_repo.hpp).
 #include "persistence/repo/audit_repo.hpp"
 
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/digest.hpp"
 #include "persistence/repo/row_mapping.hpp"
 
@@ -40,13 +41,29 @@ std::string audit_hash(int64_t company_id, const audit_event& e) {
   return sha256_hex(text);
 }
 
+namespace {
+
+/// A phone caller's number becomes its blind index; every other actor is stored as it is.
+Result<std::string> stored_actor(const connection& conn, tenant_scope scope,
+                                 const std::string& actor) {
+  const std::string caller = "caller:";
+  if (actor.rfind(caller + "+", 0) != 0) return actor;
+  auto index = phone_key(conn, scope.company_id(), actor.substr(caller.size()));
+  if (!index) return std::move(index.error());
+  return caller + *index;
+}
+
+}  // namespace
+
 Result<void> append_audit(connection& conn, tenant_scope scope, const audit_context& who,
                           std::string_view action, const std::string& payload, int64_t now_ms) {
   if (!conn.in_transaction())
     return make_error(errc::internal, "audit: an event must be appended inside its change");
+  auto actor = stored_actor(conn, scope, who.actor);
+  if (!actor) return std::move(actor.error());
   auto head = locked_head(conn, scope);
   if (!head) return std::move(head.error());
-  audit_event e{0, who.actor, std::string(action), who.correlation, payload, now_ms, *head, {}};
+  audit_event e{0, *actor, std::string(action), who.correlation, payload, now_ms, *head, {}};
   e.hash = audit_hash(scope.company_id(), e);
   auto inserted = conn.execute(
       "INSERT INTO audit_events (company_id, actor, action, correlation_id, payload, "

@@ -74,12 +74,15 @@ VOICE_CASE("check_customer tells a known caller by name with upcoming appointmen
       n.call("book_appointment",
              {{"date", "2026-12-03"}, {"time", "11:00"}, {"name", "Erika Muster"}}, "call_cc");
   REQUIRE(booked["success"] == true);
-  {  // the booking is an audit event of the call, without the caller's data
+  {  // the booking is an audit event of the caller (its number's blind index), without its data
     auto rs =
         expect_ok(db.connect()->query("SELECT actor, correlation_id, payload FROM audit_events "
                                       "WHERE action = 'appointment.booked'"));
     REQUIRE(rs.size() == 1);
-    CHECK(*rs[0].get<std::string>(0) == "call:call_cc");
+    const auto actor = *rs[0].get<std::string>(0);
+    CHECK(actor.rfind("caller:", 0) == 0);
+    CHECK(actor.size() == 7 + 64);
+    CHECK(actor.find("4915112345678") == std::string::npos);
     CHECK(*rs[0].get<std::string>(1) == "call_cc");
     CHECK(rs[0].get<std::string>(2)->find("Erika") == std::string::npos);
   }

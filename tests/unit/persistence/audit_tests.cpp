@@ -1,6 +1,7 @@
 // The audit trail on both backends (audit_repo.hpp): state changes append events chained by
 // hash per tenant, and verification names the first event that was altered, removed or
 // inserted.
+#include "persistence/crypto/sealed.hpp"
 #include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/booking_repo.hpp"
 #include "persistence/repo/ledger_repo.hpp"
@@ -105,7 +106,7 @@ PERSISTENCE_CASE("bookings, cancellations and ledger posts are audited with thei
   auto conn = db.migrated();
   auto ids = askpro::test::insert_domain(*conn, "acme");
   auto req = askpro::test::booking(ids, t0 + minutes(60), t0 + minutes(90));
-  req.audit = {"call:call_abc", "call_abc"};
+  req.audit = {"caller:+4930111222", "call_abc"};
   auto booked = expect_ok(book(*conn, ids.scope(), req, t0));
   expect_ok(cancel_appointment(*conn, ids.scope(), booked.record.id, t0 + 1, {},
                                {"api:frontdesk", "req-1"}));
@@ -117,7 +118,9 @@ PERSISTENCE_CASE("bookings, cancellations and ledger posts are audited with thei
   auto chain = events_of(*conn, ids.scope());
   REQUIRE(chain.size() == 3);
   CHECK(chain[0].action == "appointment.booked");
-  CHECK(chain[0].actor == "call:call_abc");
+  // A caller is its number's blind index: the same for each of its changes, never the number.
+  CHECK(chain[0].actor == "caller:" + expect_ok(phone_key(*conn, ids.company, "+4930111222")));
+  CHECK(chain[0].correlation == "call_abc");
   CHECK(nlohmann::json::parse(chain[0].payload)["appointment"] == booked.record.id);
   CHECK(chain[1].action == "appointment.cancelled");
   CHECK(chain[1].correlation == "req-1");
