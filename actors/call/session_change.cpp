@@ -170,8 +170,7 @@ void fn_reschedule_appointment(session_actor* self, const function_args& a, prom
       [self, rp, key, t](appointment_info chosen) {
         if (already_there(chosen, t))
           return finish(self, rp, key, moved_reply(self->state, chosen.record));
-        reschedule_request q{
-            "", chosen.record.id, t, std::nullopt, 3, audit_of_call(self->state)};
+        reschedule_request q{"", chosen.record.id, t, std::nullopt, 3, audit_of_call(self->state)};
         ask_booking<book_reply>(
             self, rp,
             [self, rp, key](book_reply& r) mutable {
