@@ -32,10 +32,12 @@ Result<std::vector<appointment_view>> appointments_of(const api_deps& deps, cons
 Result<std::optional<customer_export>> export_customer(const api_deps& deps, const principal& who,
                                                        int64_t id) {
   auto scope = who.scope;
+  auto now = runtime::to_unix_ms(deps.clock->now());
+  auto audit = audit_of(who);
   auto held = persistence::run_blocking<held_t>(
-      *deps.sys, deps.registry->actor_at("/db"), persistence::access::read, deps.timeout,
-      [scope, id](persistence::connection& c) {
-        return persistence::customer_holdings_of(c, scope, id);
+      *deps.sys, deps.registry->actor_at("/db"), persistence::access::write, deps.timeout,
+      [scope, id, now, audit](persistence::connection& c) {
+        return persistence::export_customer_records(c, scope, id, now, audit);
       });
   if (!held) return std::move(held.error());
   if (!*held) return std::optional<customer_export>{};

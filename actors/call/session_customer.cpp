@@ -109,6 +109,7 @@ void fn_request_callback(session_actor* self, const function_args& a, promise rp
   auto scope = scope_of(st);
   auto now = runtime::to_unix_ms(st.args.clock->now());
   req.outbox = notify::callback_outbox(st.args.notify, st.args.model, now);
+  req.who = audit_of_call(st);
   ask_db<persistence::callback_outcome>(
       self, rp, access::write,
       [scope, req, now](connection& c) -> Result<persistence::callback_outcome> {

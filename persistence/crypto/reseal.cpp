@@ -15,18 +15,25 @@ namespace {
 struct sealed_table {
   const char* name;
   std::vector<const char*> columns;
-  bool phone_index = false;           ///< customers: `phone_e164` also gets its blind index
+  const char* number = nullptr;       ///< a number column that also gets its blind index...
+  const char* index = nullptr;        ///< ...in this column
   const char* tenant = "company_id";  ///< the column of the tenant sealed for ("0": none)
 };
 
 const std::vector<sealed_table>& sealed_tables() {
   static const std::vector<sealed_table> tables{
-      {"customers", {"phone_e164", "name", "email", "notes"}, true},
-      {"calls", {"from_number", "transcript", "transcript_object", "summary", "analysis"}},
-      {"callback_requests", {"phone_e164", "name", "reason", "preferred_time"}},
+      {"customers", {"phone_e164", "name", "email", "notes"}, "phone_e164", "phone_index"},
+      {"calls",
+       {"from_number", "transcript", "transcript_object", "summary", "analysis"},
+       "from_number",
+       "from_index"},
+      {"callback_requests",
+       {"phone_e164", "name", "reason", "preferred_time"},
+       "phone_e164",
+       "phone_index"},
       {"appointments", {"notes"}},
-      {"jobs", {"payload"}, false, "COALESCE(company_id, 0)"},
-      {"webhook_inbox", {"payload"}, false, "0"},
+      {"jobs", {"payload"}, nullptr, nullptr, "COALESCE(company_id, 0)"},
+      {"webhook_inbox", {"payload"}, nullptr, nullptr, "0"},
   };
   return tables;
 }
@@ -42,7 +49,8 @@ std::string current_pattern(const connection& conn) {
 }
 
 /// The WHERE clause of rows with work left: a field not sealed with the current key, or (for
-/// customers) a number without its index.
+/// tables with an indexed number) a number without its index. (A number that is not E.164 has
+/// no index: such rows are looked at again by every run and left as they are.)
 std::string work_clause(const sealed_table& t, const std::string& pattern,
                         std::vector<value>& binds) {
   std::string where;
@@ -51,7 +59,8 @@ std::string work_clause(const sealed_table& t, const std::string& pattern,
     where += std::string{"("} + col + " <> '' AND " + col + " NOT LIKE ? ESCAPE '!')";
     binds.emplace_back(pattern);
   }
-  if (t.phone_index) where += " OR (phone_e164 IS NOT NULL AND phone_index IS NULL)";
+  if (t.number)
+    where += std::string{" OR ("} + t.number + " IS NOT NULL AND " + t.index + " IS NULL)";
   return "(" + where + ")";
 }
 
@@ -71,12 +80,14 @@ Result<int64_t> reseal_row(connection& conn, const sealed_table& t, const row& r
     const std::string column = std::string{t.name} + "." + col;
     auto plain = unseal(conn, *company, column, **stored);
     if (!plain) return std::move(plain.error());
-    if (t.phone_index && std::string_view{col} == "phone_e164") {
-      auto index = phone_key(conn, *company, *plain);
+    if (t.number && std::string_view{col} == t.number) {
+      auto index = caller_index(conn, *company, *plain);
       if (!index) return std::move(index.error());
-      sql += ", phone_index = ?";
-      binds.emplace_back(std::move(*index));
-      ++changed;
+      if (*index) {
+        sql += std::string{", "} + t.index + " = ?";
+        binds.emplace_back(std::move(**index));
+        ++changed;
+      }
     }
     if (sealing_key(**stored) == current) continue;
     auto sealed = seal(conn, *company, column, *plain);

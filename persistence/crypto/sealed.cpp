@@ -77,6 +77,14 @@ Result<std::string> phone_key(const connection& conn, int64_t company_id, std::s
   return phone_index(**keys, company_id, e164);
 }
 
+Result<std::optional<std::string>> caller_index(const connection& conn, int64_t company_id,
+                                                const std::optional<std::string>& number) {
+  if (!number || number->size() < 2 || (*number)[0] != '+') return std::optional<std::string>{};
+  auto index = phone_key(conn, company_id, *number);
+  if (!index) return std::move(index.error());
+  return std::optional<std::string>{std::move(*index)};
+}
+
 Result<std::string> stored_request_key(const connection& conn, int64_t company_id,
                                        std::string_view key) {
   // The same keyed hash as the phone index, in its own domain (numbers start with '+').

@@ -42,6 +42,11 @@ void seal_into(const connection& conn, int64_t company_id, std::string_view colu
 [[nodiscard]] Result<std::string> phone_key(const connection& conn, int64_t company_id,
                                             std::string_view e164);
 
+/// The blind index of a caller's number as call and callback rows keep it: nullopt when there
+/// is no number or it is not E.164 (an anonymous caller).
+[[nodiscard]] Result<std::optional<std::string>> caller_index(
+    const connection& conn, int64_t company_id, const std::optional<std::string>& number);
+
 /// A booking request key as stored: keyed, since it carries the caller's number.
 [[nodiscard]] Result<std::string> stored_request_key(const connection& conn, int64_t company_id,
                                                      std::string_view key);

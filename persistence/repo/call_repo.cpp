@@ -54,11 +54,19 @@ Result<call_record> read_call(const connection& conn, const row& r) {
   return c;
 }
 
-Result<call_opening> sealed(const connection& conn, int64_t company, call_opening o) {
+/// An opening as stored: the caller's number sealed, with its blind index (from_index).
+struct stored_opening {
+  call_opening o;
+  std::optional<std::string> from_index;
+};
+
+Result<stored_opening> sealed(const connection& conn, int64_t company, call_opening o) {
+  auto index = caller_index(conn, company, o.from_number);
+  if (!index) return std::move(index.error());
   caf::error err;
   seal_into(conn, company, "calls.from_number", o.from_number, err);
   if (err) return err;
-  return o;
+  return stored_opening{std::move(o), std::move(*index)};
 }
 
 Result<call_update> sealed(const connection& conn, int64_t company, call_update u) {
@@ -88,16 +96,17 @@ Result<std::optional<std::pair<int64_t, call_record>>> any_call(connection& conn
 
 Result<call_record> open_call(connection& conn, tenant_scope scope, const call_opening& plain,
                               int64_t now_ms) {
-  auto o = sealed(conn, scope.company_id(), plain);
-  if (!o) return std::move(o.error());
+  auto stored = sealed(conn, scope.company_id(), plain);
+  if (!stored) return std::move(stored.error());
+  const auto* o = &stored->o;
   const std::string insert =
       "INSERT INTO calls (company_id, branch_id, retell_call_id, agent_id, direction, "
-      "from_number, to_number, customer_id, created_at, updated_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
+      "from_number, from_index, to_number, customer_id, created_at, updated_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" +
       conn.sql_dialect().on_conflict_do_nothing({"retell_call_id"});
   auto inserted = conn.execute(
       insert, {scope.company_id(), o->branch_id, o->retell_call_id, o->agent_id, o->direction,
-               o->from_number, o->to_number, o->customer_id, now_ms, now_ms});
+               o->from_number, stored->from_index, o->to_number, o->customer_id, now_ms, now_ms});
   if (!inserted) return std::move(inserted.error());
   auto found = any_call(conn, o->retell_call_id);
   if (!found) return std::move(found.error());
@@ -167,18 +176,20 @@ field_list fields_of(const call_update& u) {
 }
 
 /// A plain INSERT of the opening with the update's fields: errc::conflict when the id exists.
-Result<int64_t> insert_call(connection& conn, tenant_scope scope, const call_opening& o,
+Result<int64_t> insert_call(connection& conn, tenant_scope scope, const stored_opening& s,
                             const call_update& u, const field_list& fields, int64_t now_ms) {
+  const auto& o = s.o;
   std::string cols =
-      "company_id, branch_id, retell_call_id, agent_id, direction, from_number, to_number, "
-      "customer_id, created_at, updated_at";
-  std::string marks = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+      "company_id, branch_id, retell_call_id, agent_id, direction, from_number, from_index, "
+      "to_number, customer_id, created_at, updated_at";
+  std::string marks = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
   std::vector<value> binds{scope.company_id(),
                            o.branch_id,
                            o.retell_call_id,
                            o.agent_id,
                            o.direction,
                            o.from_number,
+                           s.from_index,
                            o.to_number,
                            u.customer_id ? u.customer_id : o.customer_id,
                            now_ms,
@@ -215,10 +226,10 @@ Result<bool> apply_call(connection& conn, tenant_scope scope, const call_opening
   if (!sealed_opening) return std::move(sealed_opening.error());
   auto sealed_update = sealed(conn, scope.company_id(), plain_update);
   if (!sealed_update) return std::move(sealed_update.error());
-  const auto& opening = *sealed_opening;
+  const auto& opening = sealed_opening->o;
   const auto& update = *sealed_update;
   const auto fields = fields_of(update);
-  auto inserted = insert_call(conn, scope, opening, update, fields, now_ms);
+  auto inserted = insert_call(conn, scope, *sealed_opening, update, fields, now_ms);
   if (inserted) return true;
   if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
   const bool changes = !fields.empty() || update.customer_id;
@@ -306,11 +317,15 @@ Result<std::vector<call_record>> list_calls(connection& conn, tenant_scope scope
 }
 
 Result<std::vector<call_record>> customer_calls(connection& conn, tenant_scope scope,
-                                                int64_t customer_id) {
+                                                int64_t customer_id,
+                                                const std::optional<std::string>& phone_e164) {
+  auto index = caller_index(conn, scope.company_id(), phone_e164);
+  if (!index) return std::move(index.error());
   return read_calls(
-      conn, conn.query(std::string{call_columns} + "WHERE company_id = ? AND customer_id = ? "
+      conn, conn.query(std::string{call_columns} + "WHERE company_id = ? AND (customer_id = ? OR "
+                                                   "(from_index IS NOT NULL AND from_index = ?)) "
                                                    "ORDER BY created_at, id",
-                       {scope.company_id(), customer_id}));
+                       {scope.company_id(), customer_id, *index}));
 }
 
 Result<int64_t> purge_transcripts(connection& conn, int64_t now_ms) {

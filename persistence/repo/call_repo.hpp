@@ -67,9 +67,11 @@ struct call_update {
                                       const call_opening& opening, const call_update& update,
                                       int64_t now_ms);
 
-/// Every call of the tenant linked to `customer_id`, oldest first (GDPR export and erasure).
-[[nodiscard]] Result<std::vector<call_record>> customer_calls(connection& conn, tenant_scope scope,
-                                                              int64_t customer_id);
+/// Every call of the tenant linked to `customer_id` or made from its number `phone_e164`
+/// (found by blind index), oldest first (GDPR export and erasure).
+[[nodiscard]] Result<std::vector<call_record>> customer_calls(
+    connection& conn, tenant_scope scope, int64_t customer_id,
+    const std::optional<std::string>& phone_e164);
 
 /// The call with this row id, when it is the tenant's.
 /// Retention (tenant file `retention.transcript_days`): clears the transcript and transcript

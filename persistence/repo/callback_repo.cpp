@@ -3,6 +3,7 @@
 #include "persistence/repo/callback_repo.hpp"
 
 #include "persistence/crypto/sealed.hpp"
+#include "persistence/repo/audit_repo.hpp"
 #include "persistence/repo/row_mapping.hpp"
 #include "persistence/transaction.hpp"
 
@@ -61,11 +62,15 @@ Result<std::optional<callback_record>> find_callback_of_call(connection& conn, t
   return std::optional<callback_record>{std::move(*c)};
 }
 
-Result<std::vector<callback_record>> customer_callbacks(connection& conn, tenant_scope scope,
-                                                        int64_t customer_id) {
-  auto rs = conn.query(
-      std::string{callback_select} + "WHERE company_id = ? AND customer_id = ? ORDER BY id",
-      {scope.company_id(), customer_id});
+Result<std::vector<callback_record>> customer_callbacks(
+    connection& conn, tenant_scope scope, int64_t customer_id,
+    const std::optional<std::string>& phone_e164) {
+  auto index = caller_index(conn, scope.company_id(), phone_e164);
+  if (!index) return std::move(index.error());
+  auto rs = conn.query(std::string{callback_select} +
+                           "WHERE company_id = ? AND (customer_id = ? OR "
+                           "(phone_index IS NOT NULL AND phone_index = ?)) ORDER BY id",
+                       {scope.company_id(), customer_id, *index});
   if (!rs) return std::move(rs.error());
   std::vector<callback_record> out;
   for (const auto& r : *rs) {
@@ -78,20 +83,28 @@ Result<std::vector<callback_record>> customer_callbacks(connection& conn, tenant
 
 namespace {
 
-Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
-                                   const callback_request& plain, int64_t now_ms) {
+/// The request's row, its personal fields sealed and its number indexed.
+Result<int64_t> insert_request(connection& conn, tenant_scope scope, const callback_request& plain,
+                               int64_t now_ms) {
   callback_request req = plain;
+  auto index = caller_index(conn, scope.company_id(), plain.phone_e164);
+  if (!index) return std::move(index.error());
   caf::error err;
   each_personal(scope.company_id(), req.phone_e164, req.name, req.reason, req.preferred_time,
                 [&](int64_t co, const char* col, auto& f) { seal_into(conn, co, col, f, err); });
   if (err) return err;
   const std::string insert =
       "INSERT INTO callback_requests (company_id, branch_id, retell_call_id, customer_id, "
-      "phone_e164, name, reason, preferred_time, status, created_at) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)";
-  auto inserted =
-      conn.execute(insert, {scope.company_id(), req.branch_id, req.retell_call_id, req.customer_id,
-                            req.phone_e164, req.name, req.reason, req.preferred_time, now_ms});
+      "phone_e164, phone_index, name, reason, preferred_time, status, created_at) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'open', ?)";
+  return conn.execute(insert,
+                      {scope.company_id(), req.branch_id, req.retell_call_id, req.customer_id,
+                       req.phone_e164, *index, req.name, req.reason, req.preferred_time, now_ms});
+}
+
+Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
+                                   const callback_request& req, int64_t now_ms) {
+  auto inserted = insert_request(conn, scope, req, now_ms);
   // A plain INSERT: a second request of the call is errc::conflict on the unique key. (The
   // do-nothing form's affected-row count cannot tell a duplicate apart on MySQL.)
   bool existing = !inserted && code_of(inserted.error()) == errc::conflict;
@@ -102,6 +115,11 @@ Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
   if (!existing && req.outbox)
     if (auto ok = apply_outbox(conn, req.outbox(**found), now_ms); !ok)
       return std::move(ok.error());
+  if (!existing) {
+    const auto payload = "{\"callback\":" + std::to_string((*found)->id) + "}";
+    if (auto ok = append_audit(conn, scope, req.who, "callback.requested", payload, now_ms); !ok)
+      return std::move(ok.error());
+  }
   return callback_outcome{std::move(**found), existing};
 }
 
@@ -109,7 +127,6 @@ Result<callback_outcome> record_in(connection& conn, tenant_scope scope,
 
 Result<callback_outcome> record_callback(connection& conn, tenant_scope scope,
                                          const callback_request& req, int64_t now_ms) {
-  if (!req.outbox) return record_in(conn, scope, req, now_ms);
   return with_transaction(conn, [&](connection& c) { return record_in(c, scope, req, now_ms); });
 }
 

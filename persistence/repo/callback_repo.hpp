@@ -4,6 +4,7 @@
 /// yields the first row. Thread-safety: as the connection. Errors: those of the connection.
 
 #include "persistence/connection.hpp"
+#include "persistence/repo/audit_context.hpp"
 #include "persistence/repo/job_repo.hpp"
 #include "persistence/repo/tenant_scope.hpp"
 #include "runtime/error.hpp"
@@ -36,6 +37,7 @@ struct callback_request {
   /// The notice to the branch, enqueued in the same transaction as the row (the outbox); not
   /// called for a repeat. Empty: no jobs.
   std::function<outbox_effects(const callback_record&)> outbox;
+  audit_context who;  ///< recorded as `callback.requested` (without the caller's details)
 };
 
 /// Records the request, once per (tenant, call id): a repeat yields the stored row (`existing`
@@ -48,10 +50,11 @@ struct callback_outcome {
                                                        const callback_request& req, int64_t now_ms);
 
 /// The tenant's callback request of a call, if any.
-/// Every callback request of the tenant linked to `customer_id`, oldest first.
-[[nodiscard]] Result<std::vector<callback_record>> customer_callbacks(connection& conn,
-                                                                      tenant_scope scope,
-                                                                      int64_t customer_id);
+/// Every callback request of the tenant linked to `customer_id` or asked for its number
+/// `phone_e164` (found by blind index), oldest first.
+[[nodiscard]] Result<std::vector<callback_record>> customer_callbacks(
+    connection& conn, tenant_scope scope, int64_t customer_id,
+    const std::optional<std::string>& phone_e164);
 
 [[nodiscard]] Result<std::optional<callback_record>> find_callback_of_call(
     connection& conn, tenant_scope scope, const std::string& retell_call_id);

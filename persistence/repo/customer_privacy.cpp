@@ -48,10 +48,11 @@ Result<std::optional<customer_holdings>> customer_holdings_of(connection& conn, 
   if (!*customer) return std::optional<customer_holdings>{};
   customer_holdings out;
   out.customer = std::move(**customer);
-  auto calls = customer_calls(conn, scope, id);
+  const auto& number = out.customer.phone_e164;
+  auto calls = customer_calls(conn, scope, id, number);
   if (!calls) return std::move(calls.error());
   out.calls = std::move(*calls);
-  auto callbacks = customer_callbacks(conn, scope, id);
+  auto callbacks = customer_callbacks(conn, scope, id, number);
   if (!callbacks) return std::move(callbacks.error());
   out.callbacks = std::move(*callbacks);
   auto messages = messages_to(conn, scope, out.customer);
@@ -62,24 +63,31 @@ Result<std::optional<customer_holdings>> customer_holdings_of(connection& conn, 
 
 namespace {
 
-/// Anonymises the customer's appointments, calls and callback requests; yields the number of
-/// appointments changed.
-Result<int64_t> anonymise_rows(connection& conn, tenant_scope scope, int64_t id, int64_t now) {
+/// Anonymises the customer's appointments, and its calls and callback requests (those linked
+/// to it and those from its number); yields the number of appointments changed.
+Result<int64_t> anonymise_rows(connection& conn, tenant_scope scope, const customer_holdings& held,
+                               int64_t now) {
+  const auto id = held.customer.id;
   auto n = conn.execute(
       "UPDATE appointments SET notes = '', request_key = NULL, updated_at = ? "
       "WHERE company_id = ? AND customer_id = ?",
       {now, scope.company_id(), id});
   if (!n) return n;
-  auto calls = conn.execute(
-      "UPDATE calls SET from_number = NULL, transcript = NULL, transcript_object = NULL, "
-      "summary = NULL, analysis = NULL, updated_at = ? WHERE company_id = ? AND customer_id = ?",
-      {now, scope.company_id(), id});
-  if (!calls) return calls;
-  auto callbacks = conn.execute(
-      "UPDATE callback_requests SET phone_e164 = NULL, name = '', reason = '', "
-      "preferred_time = NULL WHERE company_id = ? AND customer_id = ?",
-      {scope.company_id(), id});
-  if (!callbacks) return callbacks;
+  for (const auto& call : held.calls) {
+    auto done = conn.execute(
+        "UPDATE calls SET from_number = NULL, from_index = NULL, transcript = NULL, "
+        "transcript_object = NULL, summary = NULL, analysis = NULL, updated_at = ? "
+        "WHERE company_id = ? AND id = ?",
+        {now, scope.company_id(), call.id});
+    if (!done) return done;
+  }
+  for (const auto& cb : held.callbacks) {
+    auto done = conn.execute(
+        "UPDATE callback_requests SET phone_e164 = NULL, phone_index = NULL, name = '', "
+        "reason = '', preferred_time = NULL WHERE company_id = ? AND id = ?",
+        {scope.company_id(), cb.id});
+    if (!done) return done;
+  }
   return n;
 }
 
@@ -117,7 +125,7 @@ Result<std::optional<erasure_report>> erase_in(connection& conn, tenant_scope sc
       {now, now, scope.company_id(), id});
   if (!gone) return std::move(gone.error());
   erasure_report r;
-  auto appointments = anonymise_rows(conn, scope, id, now);
+  auto appointments = anonymise_rows(conn, scope, **held, now);
   if (!appointments) return std::move(appointments.error());
   r.appointments = *appointments;
   r.calls = static_cast<int64_t>((*held)->calls.size());
@@ -137,6 +145,23 @@ Result<std::optional<erasure_report>> erase_in(connection& conn, tenant_scope sc
 }
 
 }  // namespace
+
+Result<std::optional<customer_holdings>> export_customer_records(connection& conn,
+                                                                 tenant_scope scope, int64_t id,
+                                                                 int64_t now_ms,
+                                                                 const audit_context& who) {
+  return with_transaction(conn, [&](connection& c) -> Result<std::optional<customer_holdings>> {
+    auto held = customer_holdings_of(c, scope, id);
+    if (!held || !*held) return held;
+    nlohmann::json payload{{"customer", id},
+                           {"calls", (*held)->calls.size()},
+                           {"callbacks", (*held)->callbacks.size()},
+                           {"messages", (*held)->messages.size()}};
+    if (auto ok = append_audit(c, scope, who, "customer.exported", payload.dump(), now_ms); !ok)
+      return std::move(ok.error());
+    return held;
+  });
+}
 
 Result<std::optional<erasure_report>> erase_customer(connection& conn, tenant_scope scope,
                                                      int64_t id, int64_t now_ms,

@@ -34,6 +34,11 @@ struct customer_holdings {
                                                                             tenant_scope scope,
                                                                             int64_t id);
 
+/// The same, for an export: read and recorded as a `customer.exported` audit event (counts
+/// only) in one transaction, so every disclosure of a customer's data is in the trail.
+[[nodiscard]] Result<std::optional<customer_holdings>> export_customer_records(
+    connection& conn, tenant_scope scope, int64_t id, int64_t now_ms, const audit_context& who);
+
 struct erasure_report {
   int64_t appointments = 0, calls = 0, callbacks = 0, messages = 0;
 };

@@ -18,6 +18,9 @@ namespace {
 const std::string wed_10 = "2026-12-02T10:00:00+01:00";
 
 /// A booked customer of tenant A with a call (transcript), a callback request and a message.
+/// Neither the call nor the callback is linked to the customer (a call where nothing was
+/// booked): they are the customer's by the number they came from. A call from another number
+/// is not the customer's.
 struct holder {
   int64_t customer = 0, appointment = 0;
   std::string phone;
@@ -33,14 +36,16 @@ holder seed_holder(api_node& node, const std::string& admin) {
   o.retell_call_id = "call_gdpr";
   o.agent_id = "agent";
   o.from_number = h.phone;
-  o.customer_id = h.customer;
   persistence::call_update u;
   u.transcript = "User: Mein Hund heisst Bello";
   u.summary = "Bello";
   expect_ok(persistence::apply_call(*conn, scope, o, u, 1));
+  o.retell_call_id = "call_stranger";
+  o.from_number = "+4930999999";
+  u.transcript = "User: Ich bin jemand anderes";
+  expect_ok(persistence::apply_call(*conn, scope, o, u, 1));
   persistence::callback_request cb;
   cb.retell_call_id = "call_gdpr";
-  cb.customer_id = h.customer;
   cb.phone_e164 = h.phone;
   cb.name = "Kunde";
   cb.reason = "Bello ist krank";
@@ -89,6 +94,12 @@ API_CASE("api customers: the export holds everything on the customer, admin toke
   REQUIRE(doc["notifications"].size() == 1);
   CHECK(doc["notifications"][0]["to"] == h.phone);
   CHECK(doc["notifications"][0]["body"] == "Termin am Mittwoch");
+  auto conn = node.db().connect();
+  auto audit = expect_ok(
+      conn->query("SELECT actor, payload FROM audit_events WHERE action = 'customer.exported'"));
+  REQUIRE(audit.size() == 1);  // every disclosure is in the trail, by token, without the data
+  CHECK(expect_ok(audit[0].get<std::string>("actor")).rfind("api:", 0) == 0);
+  CHECK(json::parse(expect_ok(audit[0].get<std::string>("payload")))["calls"] == 1);
   expect_problem(node.get(node.token("salon-a", "read"), path_of(h.customer, "/export")), 403,
                  "forbidden");
   expect_problem(node.get(node.token("salon-b"), path_of(h.customer, "/export")), 404, "not_found");
@@ -134,10 +145,15 @@ API_CASE("api customers: erasure anonymises everywhere, keeps appointments and t
   CHECK_FALSE(expect_ok(c.nullable<std::string>("phone_index")));
   CHECK(expect_ok(c.get<std::string>("name")).empty());
   CHECK(expect_ok(c.nullable<int64_t>("erased_at")));
-  auto call = one("SELECT from_number, transcript, summary FROM calls");
+  auto call =
+      one("SELECT from_number, from_index, transcript, summary FROM calls "
+          "WHERE retell_call_id = 'call_gdpr'");
+  CHECK_FALSE(expect_ok(call.nullable<std::string>("from_index")));
   CHECK_FALSE(expect_ok(call.nullable<std::string>("from_number")));
   CHECK_FALSE(expect_ok(call.nullable<std::string>("transcript")));
   CHECK_FALSE(expect_ok(call.nullable<std::string>("summary")));
+  auto stranger = one("SELECT transcript FROM calls WHERE retell_call_id = 'call_stranger'");
+  CHECK(expect_ok(stranger.nullable<std::string>("transcript")));  // not the customer's
   CHECK(expect_ok(one("SELECT reason FROM callback_requests").get<std::string>("reason")).empty());
   auto job = one("SELECT payload, status FROM jobs WHERE idempotency_key = 'reminder:gdpr:sms'");
   CHECK(expect_ok(job.get<std::string>("payload")) == "{}");

@@ -110,6 +110,12 @@ VOICE_CASE("a callback request notifies the branch by e-mail and SMS, once", "[n
   REQUIRE(asked["success"] == true);
   CHECK(n.call("request_callback", args, "call_cb") == asked);
   const auto id = asked["data"]["callback_id"].get<std::string>();
+  auto audit = expect_ok(db.connect()->query(
+      "SELECT actor, payload FROM audit_events WHERE action = 'callback.requested'"));
+  REQUIRE(audit.size() == 1);  // once, by the caller's blind index, without the details
+  CHECK(expect_ok(audit[0].get<std::string>("actor")).rfind("caller:", 0) == 0);
+  const auto recorded = expect_ok(audit[0].get<std::string>("payload"));
+  CHECK(recorded == "{\"callback\":" + id + "}");
   const auto mail = message_key(db, "callback", id, "email");
   const auto sms = message_key(db, "callback", id, "sms");
   REQUIRE(eventually([&] { return status_is(db, mail, "done") && status_is(db, sms, "done"); }));

@@ -160,13 +160,17 @@ PERSISTENCE_CASE("reseal seals rows from before, rotates to a new key, and is id
 
   auto first = expect_ok(reseal(*conn, 1));  // batches of one row
   CHECK(first.rows == 3);
-  CHECK(first.values == 7);  // phone, its index, name, e-mail; call number, transcript; inbox
+  CHECK(first.values == 8);  // phone, its index, name, e-mail; call number, its index,
+                             // transcript; inbox
   CHECK(sealed_with(raw(*conn, "SELECT name AS v FROM customers"), "test1"));
   CHECK(sealed_with(raw(*conn, "SELECT transcript AS v FROM calls"), "test1"));
   CHECK(sealed_with(raw(*conn, "SELECT payload AS v FROM webhook_inbox"), "test1"));
   auto found = expect_ok(find_customer_by_phone(*conn, ids.scope(), "+4930111"));
   REQUIRE(found);
   CHECK(found->name == "Alt Kunde");
+  auto calls = expect_ok(customer_calls(*conn, ids.scope(), found->id, found->phone_e164));
+  REQUIRE(calls.size() == 1);  // the old call is the customer's by its indexed number
+  CHECK(calls[0].retell_call_id == "call_old");
   CHECK(expect_ok(reseal(*conn)).values == 0);
 
   auto rotating = with_keys(db, {k2, test::test_field_key});
