@@ -81,4 +81,10 @@ const field_key* keyring::find(std::string_view id) const {
   return nullptr;
 }
 
+keyring keyring::unprotected_for_benchmark() const {
+  keyring out = *this;
+  out.protects_ = false;
+  return out;
+}
+
 }  // namespace askpro::persistence

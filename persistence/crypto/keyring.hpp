@@ -39,9 +39,18 @@ class keyring {
 
   const key_bytes& blind_key() const { return blind_; }
 
+  /// A copy that seals nothing (values are stored as they come) and appends no audit events:
+  /// the baseline the benchmarks measure the cost of protection against. Never built from
+  /// configuration; production keyrings always protect.
+  [[nodiscard]] keyring unprotected_for_benchmark() const;
+
+  /// False only for the benchmark baseline above.
+  bool protects() const { return protects_; }
+
  private:
   std::vector<field_key> keys_;
   key_bytes blind_{};
+  bool protects_ = true;
 };
 
 /// Standard base64 of `bytes`, and its inverse (nullopt-like error for bad input).

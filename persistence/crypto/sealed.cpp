@@ -19,6 +19,7 @@ Result<std::string> seal(const connection& conn, int64_t company_id, std::string
   if (plain.empty()) return std::string{};
   auto keys = keys_of(conn);
   if (!keys) return std::move(keys.error());
+  if (!(*keys)->protects()) return std::string{plain};  // the benchmarks' baseline
   return seal_field(**keys, plain, field_aad(company_id, column));
 }
 

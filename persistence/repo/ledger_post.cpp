@@ -164,11 +164,32 @@ Result<void> enqueue_low_balance(connection& conn, tenant_scope scope, const std
   return caf::unit;
 }
 
+/// What a charge needs of the call: its row id and duration (nullopt: no such call). Read alone,
+/// so the charge does not open the call's sealed transcript.
+struct charge_basis {
+  int64_t id = 0;
+  std::optional<int64_t> duration_ms;
+};
+
+Result<std::optional<charge_basis>> charge_basis_of(connection& conn, tenant_scope scope,
+                                                    const std::string& retell_call_id) {
+  auto rs =
+      conn.query("SELECT id, duration_ms FROM calls WHERE company_id = ? AND retell_call_id = ?",
+                 {scope.company_id(), retell_call_id});
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return std::optional<charge_basis>{};
+  auto id = (*rs)[0].get<int64_t>("id");
+  if (!id) return std::move(id.error());
+  auto duration = (*rs)[0].nullable<int64_t>("duration_ms");
+  if (!duration) return std::move(duration.error());
+  return std::optional<charge_basis>{charge_basis{*id, *duration}};
+}
+
 }  // namespace
 
 Result<std::optional<posted_entry>> charge_call(connection& conn, tenant_scope scope,
                                                 const std::string& retell_call_id, int64_t now_ms) {
-  auto call = find_call(conn, scope, retell_call_id);
+  auto call = charge_basis_of(conn, scope, retell_call_id);
   if (!call) return std::move(call.error());
   if (!*call || !(*call)->duration_ms) return std::optional<posted_entry>{};
   auto price = price_of(conn, scope);

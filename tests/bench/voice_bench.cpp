@@ -13,6 +13,7 @@
 #include "actors/tenant/tenant_supervisor.hpp"
 #include "net/edge.hpp"
 #include "net/retell/routes.hpp"
+#include "persistence/crypto/keyring.hpp"
 #include "persistence/database.hpp"
 #include "persistence/db_actor.hpp"
 #include "persistence/migrate.hpp"
@@ -31,7 +32,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <thread>
+#include <tuple>
 
 using namespace askpro;
 using namespace std::chrono_literals;
@@ -95,16 +98,25 @@ struct bench_args {
   int idle = 10000;
   int tenants = 4;
   int events = 10000;
-  int pairs = 2;  ///< rounds of metrics off and on
+  int pairs = 2;  ///< rounds of each comparison: metrics off and on, protection off and on
 };
 
-void run_load(const bench::voice_rig& rig, const bench_args& a, bool idle) {
-  bench::sequential_calls(rig, 20, 0);
+/// What one round compares: metrics on or off; personal data sealed and the audit trail kept
+/// (production), or neither (the baseline that shows what protection costs).
+struct round_kind {
+  bool metrics = true;
+  bool protection = true;
+};
+
+bench::round_figures run_load(const bench::voice_rig& rig, const bench_args& a, bool idle) {
+  bench::round_figures f;
+  f.unloaded = bench::sequential_calls(rig, 20, 0);
   bench::route_lookups(rig, 200);
-  bench::burst_calls(rig, a.calls, 10);
+  f.burst = bench::burst_calls(rig, a.calls, 10);
   bench::paced_calls(rig, a.calls, 20, 2000ms, 1000ms);
-  bench::webhook_ingestion(rig, a.events, 32);
+  std::tie(f.started, f.ended) = bench::webhook_ingestion(rig, a.events, 32);
   if (idle) idle_sessions(rig, a.idle);
+  return f;
 }
 
 /// Stops the whole tree (the idle sessions included) and prints how long it took.
@@ -120,18 +132,22 @@ void stop_tree(caf::actor_system& sys, const caf::actor& root, std::size_t nodes
 
 /// One round from a fresh database and actor system: calls one after another, a burst, paced
 /// calls over the tenants, webhook ingestion and (when `idle`) memory per idle session.
-int run_round(const bench_args& a, bool metrics_on, bool idle) {
-  runtime::metrics::set_enabled(metrics_on);
+std::optional<bench::round_figures> run_round(const bench_args& a, round_kind kind, bool idle) {
+  runtime::metrics::set_enabled(kind.metrics);
   auto dir = std::filesystem::temp_directory_path() /
-             ("askpro-voice-bench-" + std::to_string(::getpid()) + (metrics_on ? "-on" : "-off"));
+             ("askpro-voice-bench-" + std::to_string(::getpid()) + (kind.metrics ? "-m" : "") +
+              (kind.protection ? "-p" : ""));
   std::filesystem::create_directories(dir);
   config::storage_settings storage;
   storage.driver = "sqlite";
   storage.sqlite_path = (dir / "bench.db").string();
   storage.data_keys = test::test_data_keys();  // personal data is sealed, as in production
+  if (!kind.protection)
+    storage.data_keys = std::make_shared<const persistence::keyring>(
+        storage.data_keys->unprotected_for_benchmark());
   std::vector<bench::bench_tenant> tenants;
   for (int i = 0; i < a.tenants; ++i) tenants.push_back(tenant_of(i));
-  if (!seed(storage, tenants)) return std::printf("could not seed the database\n"), 1;
+  if (!seed(storage, tenants)) return std::printf("could not seed the database\n"), std::nullopt;
   caf::actor_system_config cfg;
   cfg.add_error_category(error_category(), render_error);
   caf::actor_system sys{cfg};
@@ -154,17 +170,32 @@ int run_round(const bench_args& a, bool metrics_on, bool idle) {
   deps = actors::call::with_shared_state(deps);  // the handlers and the direct calls share them
   edge.add_api_routes(net::retell::make_routes(deps));
   auto ports = edge.start();
-  if (!ports) return std::printf("cannot listen\n"), 1;
+  if (!ports) return std::printf("cannot listen\n"), std::nullopt;
   bench::voice_rig rig{ports->api, runtime::to_unix_ms(clk->now()), tenants, deps,
                        storage.sqlite_path};
-  std::printf("--- metrics %s: sqlite file, %d tenants x %d staff, http.threads %d, %u cores\n",
-              metrics_on ? "on" : "off", a.tenants, bench::staff_count, settings.http.threads,
-              std::thread::hardware_concurrency());
-  run_load(rig, a, idle);
+  std::printf(
+      "--- metrics %s, protection %s: sqlite file, %d tenants x %d staff, http.threads %d, %u "
+      "cores\n",
+      kind.metrics ? "on" : "off", kind.protection ? "on (sealed fields, audit trail)" : "off",
+      a.tenants, bench::staff_count, settings.http.threads, std::thread::hardware_concurrency());
+  auto figures = run_load(rig, a, idle);
   edge.stop();
   stop_tree(sys, root, reg->size());
   std::filesystem::remove_all(dir);
-  return 0;
+  return figures;
+}
+
+/// `pairs` rounds of `off` and `on` alternately, so the machine's drift favours neither; the
+/// medians of both and what `on` costs. The idle-session memory in the last round when `idle`.
+bool compare(const bench_args& a, const char* what, round_kind off, round_kind on, bool idle) {
+  std::vector<bench::round_figures> offs, ons;
+  for (int r = 0; r < 2 * a.pairs; ++r) {
+    auto f = run_round(a, r % 2 == 1 ? on : off, idle && r == 2 * a.pairs - 1);
+    if (!f) return false;
+    (r % 2 == 1 ? ons : offs).push_back(*f);
+  }
+  bench::print_cost(what, offs, ons);
+  return true;
 }
 
 }  // namespace
@@ -177,11 +208,11 @@ int main(int argc, char** argv) {
   if (argc > 3) a.tenants = std::max(1, std::atoi(argv[3]));
   if (argc > 4) a.events = std::atoi(argv[4]);
   if (argc > 5) a.pairs = std::max(1, std::atoi(argv[5]));
-  // The same load from the same fresh state, metrics off and on alternately (off, on, off, on,
-  // …: `pairs` of rounds, argument 5, default 2), so the machine's drift does not favour one
-  // side (SPEC S12: metrics may cost at most 5 %); the idle-session memory once, in the last
-  // round, with metrics on as in production.
-  for (int r = 0; r < 2 * a.pairs; ++r)
-    if (int rc = run_round(a, r % 2 == 1, r == 2 * a.pairs - 1)) return rc;
+  // The same load from the same fresh state, alternately without and with metrics (SPEC S12:
+  // they may cost at most 5 %), then without and with protection (sealed personal data and the
+  // audit trail, SPEC S11: at most 10 %), `pairs` rounds each (argument 5, default 2); the
+  // idle-session memory once, in the last round, as in production.
+  if (!compare(a, "metrics", {false, true}, {true, true}, false)) return 1;
+  if (!compare(a, "protection", {true, false}, {true, true}, true)) return 1;
   return 0;
 }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace askpro::bench {
@@ -36,28 +37,40 @@ struct call_stats {
   std::array<samples, 3> fn;
 };
 
-/// The three rows (p50/p99/max per function) under `title`.
-void print_calls(const std::string& title, const std::vector<call_stats>& per,
-                 std::chrono::steady_clock::duration wall);
+/// The three rows (p50/p99/max per function) under `title`; yields whole calls per second.
+double print_calls(const std::string& title, const std::vector<call_stats>& per,
+                   std::chrono::steady_clock::duration wall);
 
 /// `count` calls one after another on the first tenant (no load): the floor of each function.
-void sequential_calls(const voice_rig& rig, int count, int day);
+/// Each phase of calls yields its whole calls per second.
+double sequential_calls(const voice_rig& rig, int count, int day);
 
 /// route_number (dialled number to tenant and key) timed directly, one at a time.
 void route_lookups(const voice_rig& rig, int count);
 
 /// `calls` calls fired at the same instant, all in the first tenant (worst case: every call
 /// does check, reserve and book back to back, no think time).
-void burst_calls(const voice_rig& rig, int calls, int day);
+double burst_calls(const voice_rig& rig, int calls, int day);
 
 /// `calls` concurrent calls over every tenant, each starting at a random moment within
 /// `spread` and pausing `think` between its functions (a caller talking).
-void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
-                 std::chrono::milliseconds think);
+double paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
+                   std::chrono::milliseconds think);
 
 /// `events` call_started webhooks for distinct calls from `threads` clients, then call_ended for
 /// the same calls (each charging its call in the event's transaction); prints events/s answered
 /// 204 of both, so the cost of charging is visible, and the inbox rows and charges stored.
-void webhook_ingestion(const voice_rig& rig, int events, int threads);
+/// call_ended carries a transcript and a summary, as Retell sends them. Yields both events/s.
+std::pair<double, double> webhook_ingestion(const voice_rig& rig, int events, int threads);
+
+/// The figures one round of the voice benchmark compares: whole calls per second unloaded and
+/// in the burst, and webhook events durably recorded per second.
+struct round_figures {
+  double unloaded = 0, burst = 0, started = 0, ended = 0;
+};
+
+/// The medians of the rounds without (`off`) and with (`on`) `what`, and its cost in percent.
+void print_cost(const std::string& what, const std::vector<round_figures>& off,
+                const std::vector<round_figures>& on);
 
 }  // namespace askpro::bench

@@ -54,15 +54,15 @@ void one_call(const voice_rig& rig, const one_call_plan& plan, call_stats& out) 
 }
 
 /// Runs every plan on its own thread; prints the rows under `title`.
-void run_plans(const voice_rig& rig, const std::vector<one_call_plan>& plans,
-               const std::string& title) {
+double run_plans(const voice_rig& rig, const std::vector<one_call_plan>& plans,
+                 const std::string& title) {
   std::vector<call_stats> per(plans.size());
   auto t0 = std::chrono::steady_clock::now();
   std::vector<std::thread> pool;
   for (std::size_t i = 0; i < plans.size(); ++i)
     pool.emplace_back([&, i] { one_call(rig, plans[i], per[i]); });
   for (auto& th : pool) th.join();
-  print_calls(title, per, std::chrono::steady_clock::now() - t0);
+  return print_calls(title, per, std::chrono::steady_clock::now() - t0);
 }
 
 one_call_plan plan_of(const voice_rig& rig, const std::string& prefix, int i, int day,
@@ -100,8 +100,8 @@ int64_t count_inbox(const voice_rig& rig, const std::string& like) {
 
 }  // namespace
 
-void print_calls(const std::string& title, const std::vector<call_stats>& per,
-                 std::chrono::steady_clock::duration wall) {
+double print_calls(const std::string& title, const std::vector<call_stats>& per,
+                   std::chrono::steady_clock::duration wall) {
   std::printf("%s\n", title.c_str());
   print_header();
   for (int f = 0; f < 3; ++f) {
@@ -109,17 +109,18 @@ void print_calls(const std::string& title, const std::vector<call_stats>& per,
     for (const auto& s : per) all.merge(s.fn[f]);
     print_row(std::string{"  "} + function_names[f], all, wall);
   }
-  std::printf("  calls/s: %.1f (whole calls of 3 functions)\n",
-              double(per.size()) / std::chrono::duration<double>(wall).count());
+  const double calls_per_s = double(per.size()) / std::chrono::duration<double>(wall).count();
+  std::printf("  calls/s: %.1f (whole calls of 3 functions)\n", calls_per_s);
+  return calls_per_s;
 }
 
-void sequential_calls(const voice_rig& rig, int count, int day) {
+double sequential_calls(const voice_rig& rig, int count, int day) {
   std::vector<call_stats> per(static_cast<std::size_t>(count));
   auto t0 = std::chrono::steady_clock::now();
   for (int i = 0; i < count; ++i)
     one_call(rig, plan_of(rig, "call_seq_", i, day, 1), per[std::size_t(i)]);
-  print_calls("unloaded: " + std::to_string(count) + " calls one after another, one tenant", per,
-              std::chrono::steady_clock::now() - t0);
+  return print_calls("unloaded: " + std::to_string(count) + " calls one after another, one tenant",
+                     per, std::chrono::steady_clock::now() - t0);
 }
 
 void route_lookups(const voice_rig& rig, int count) {
@@ -139,16 +140,16 @@ void route_lookups(const voice_rig& rig, int count) {
   }
 }
 
-void burst_calls(const voice_rig& rig, int calls, int day) {
+double burst_calls(const voice_rig& rig, int calls, int day) {
   std::vector<one_call_plan> plans;
   for (int i = 0; i < calls; ++i) plans.push_back(plan_of(rig, "call_burst_", i, day, 1));
-  run_plans(rig, plans,
-            "burst: " + std::to_string(calls) +
-                " calls at the same instant, one tenant, no think time (worst case)");
+  return run_plans(rig, plans,
+                   "burst: " + std::to_string(calls) +
+                       " calls at the same instant, one tenant, no think time (worst case)");
 }
 
-void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
-                 std::chrono::milliseconds think) {
+double paced_calls(const voice_rig& rig, int calls, int day, std::chrono::milliseconds spread,
+                   std::chrono::milliseconds think) {
   std::mt19937 rng{42};
   std::uniform_int_distribution<int> start{0, int(spread.count())};
   std::vector<one_call_plan> plans;
@@ -163,7 +164,7 @@ void paced_calls(const voice_rig& rig, int calls, int day, std::chrono::millisec
                 "paced: %d concurrent calls over %zu tenants, starts spread over %lld ms, %lld ms "
                 "between a call's functions",
                 calls, rig.tenants.size(), (long long)spread.count(), (long long)think.count());
-  run_plans(rig, plans, title);
+  return run_plans(rig, plans, title);
 }
 
 namespace {
@@ -204,29 +205,46 @@ int64_t count_charges(const voice_rig& rig) {
                      "reference LIKE 'call:ing_%'");
 }
 
+/// A call's transcript as Retell sends it with call_ended (about 1.2 KB): what is sealed.
+std::string bench_transcript() {
+  std::string out;
+  for (int turn = 0; turn < 6; ++turn)
+    out +=
+        "Agent: Guten Tag, Salon am Markt, was kann ich fuer Sie tun?\n"
+        "User: Ich moechte einen Termin fuer einen Haarschnitt am Dienstag um zehn.\n";
+  return out;
+}
+
 double per_second(int events, const samples& s, std::chrono::steady_clock::duration wall) {
   return (events - s.errors) / std::chrono::duration<double>(wall).count();
 }
 
 }  // namespace
 
-void webhook_ingestion(const voice_rig& rig, int events, int threads) {
+std::pair<double, double> webhook_ingestion(const voice_rig& rig, int events, int threads) {
   std::chrono::steady_clock::duration started_wall{}, ended_wall{};
   auto started =
       ingest_pass(rig, "call_started", nlohmann::json::object(), events, threads, started_wall);
   // The same calls end: each call_ended also charges its call in the event's transaction.
-  const nlohmann::json ended{{"call_status", "ended"}, {"duration_ms", 61000}};
+  const nlohmann::json ended{
+      {"call_status", "ended"},
+      {"duration_ms", 61000},
+      {"transcript", bench_transcript()},
+      {"call_analysis", {{"call_summary", "Termin fuer Dienstag gebucht."}}}};
   auto charged = ingest_pass(rig, "call_ended", ended, events, threads, ended_wall);
   std::printf("webhook ingestion: %d calls (distinct) from %d clients, started then ended\n",
               events, threads);
   print_header();
   print_row("  call_started -> 204", started, started_wall);
   print_row("  call_ended + charge -> 204", charged, ended_wall);
+  const auto figures = std::make_pair(per_second(events, started, started_wall),
+                                      per_second(events, charged, ended_wall));
   std::printf(
       "  events/s durably recorded: call_started %.0f (inbox rows %lld of %d), "
       "call_ended with its charge %.0f (charges %lld of %d)\n",
-      per_second(events, started, started_wall), (long long)count_inbox(rig, "ing_%"), events,
-      per_second(events, charged, ended_wall), (long long)count_charges(rig), events);
+      figures.first, (long long)count_inbox(rig, "ing_%"), events, figures.second,
+      (long long)count_charges(rig), events);
+  return figures;
 }
 
 }  // namespace askpro::bench

@@ -192,3 +192,22 @@ PERSISTENCE_CASE("a node with other keys than the database's is refused", "[cryp
   auto other = with_keys(db, {test::test_field_key}, std::string(43, 'B') + "=");
   expect_error(check_data_keys(*other), errc::config);
 }
+
+PERSISTENCE_CASE("only the benchmarks' baseline keyring stores plain values and no audit trail",
+                 "[crypto]") {
+  auto conn = db.migrated();
+  auto ids = test::insert_domain(*conn, "acme");
+  auto configured = expect_ok(keyring::parse({test::test_field_key}, test::test_blind_key));
+  CHECK(configured.protects());
+  auto baseline = configured.unprotected_for_benchmark();
+  CHECK_FALSE(baseline.protects());
+  CHECK(configured.protects());  // the copy is the only one changed
+  conn->set_data_keys(std::make_shared<const keyring>(baseline));
+  auto c = expect_ok(find_or_create_customer(*conn, ids.scope(), "+4930111", "Kim", 1));
+  customer_patch notes;
+  notes.notes = "mag Tee";
+  expect_ok(update_customer(*conn, ids.scope(), c.id, notes, 2, {"test", ""}));
+  CHECK(raw(*conn, "SELECT name AS v FROM customers") == "Kim");
+  auto events = expect_ok(conn->query("SELECT COUNT(*) AS n FROM audit_events"));
+  CHECK(expect_ok(events[0].get<int64_t>("n")) == 0);
+}
