@@ -72,6 +72,10 @@ struct function_reply {
   std::optional<std::string> error_code;
 };
 
+/// A failure with the standard sentence of contract code `code`, in the language of the
+/// tenant's `locale` ("en…": English, else German).
+function_reply failure_of(const std::string& locale, const std::string& code);
+
 /// The calls supervisor's child template start function: `args` must hold one session_args
 /// (anything else starts a session that answers every function with `invalid_argument`).
 runtime::start_fn call_session_start();

@@ -1,5 +1,7 @@
 #include "actors/call/functions.hpp"
 
+#include "actors/call/function_table.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -7,32 +9,17 @@
 namespace askpro::actors::call {
 namespace {
 
-struct function_name {
+/// Names agents in the field use for a function besides its canonical one (function_table).
+struct function_alias {
   std::string_view name;
   function_kind kind;
 };
 
-constexpr std::array<function_name, 20> function_names{{
-    {"get_current_context", function_kind::get_current_context},
+constexpr std::array<function_alias, 4> aliases{{
     {"initialize_call", function_kind::get_current_context},
     {"current_time_berlin", function_kind::get_current_context},
-    {"check_customer", function_kind::check_customer},
-    {"list_services", function_kind::list_services},
-    {"get_service_info", function_kind::get_service_info},
-    {"get_opening_hours", function_kind::get_opening_hours},
-    {"parse_date", function_kind::parse_date},
-    {"check_availability", function_kind::check_availability},
-    {"find_next_available", function_kind::find_next_available},
-    {"reserve_slot", function_kind::reserve_slot},
-    {"release_slot_reservation", function_kind::release_slot_reservation},
-    {"book_appointment", function_kind::book_appointment},
     {"start_booking", function_kind::book_appointment},
-    {"collect_appointment_data", function_kind::collect_appointment_data},
-    {"query_appointment", function_kind::query_appointment},
     {"get_customer_appointments", function_kind::query_appointment},
-    {"cancel_appointment", function_kind::cancel_appointment},
-    {"reschedule_appointment", function_kind::reschedule_appointment},
-    {"request_callback", function_kind::request_callback},
 }};
 
 std::string lower(std::string_view s) {
@@ -118,15 +105,16 @@ void assign(function_args& out, const std::string& key, const std::string& value
 function_kind function_of(std::string_view name) {
   const std::string lowered = lower(name);
   const std::string_view key = strip_version(lowered);
-  for (const auto& f : function_names)
+  for (const auto& f : function_specs())
     if (f.name == key) return f.kind;
+  for (const auto& a : aliases)
+    if (a.name == key) return a.kind;
   return function_kind::unknown;
 }
 
 const char* to_string(function_kind kind) {
-  for (const auto& f : function_names)
-    if (f.kind == kind) return f.name.data();
-  return "unknown";
+  const auto* spec = spec_of(kind);
+  return spec ? spec->name.data() : "unknown";
 }
 
 function_args canonical_args(const std::map<std::string, std::string>& raw) {

@@ -18,7 +18,8 @@ Result<appointment_info> pick(const session_state& st, const std::vector<appoint
   if (id) {
     for (const auto& a : list)
       if (std::to_string(a.record.id) == *id) return a;
-    return make_error(errc::invalid_argument, "not_yours");
+    // Missing, another customer's or another tenant's: one answer, so existence never leaks.
+    return make_error(errc::invalid_argument, "not_found");
   }
   if (day) {
     auto d = parse_spoken_date(*day, local_today(st));
@@ -93,7 +94,7 @@ void with_own_appointment(session_actor* self, promise rp, std::optional<std::st
         auto chosen = pick(self->state, list, id, day);
         if (chosen) return then(*chosen);
         auto detail = detail_of(chosen.error());
-        if (detail != "not_found" && detail != "not_yours")
+        if (detail != "not_found")
           return rp.deliver(error_reply(self->state.lang, chosen.error())), void();
         with_done_appointment(self, rp, done, chosen.error(), id, day, then);
       },

@@ -41,6 +41,11 @@ constexpr sentence sentences[] = {
      "Your number is withheld, so I cannot look up your appointments."},
     {"phone_required", "Unter welcher Telefonnummer erreichen wir Sie?",
      "Which phone number can we reach you on?"},
+    {"forbidden", "Mit diesem Zugang kann ich leider nichts ändern.",
+     "This access may not change anything."},
+    {"unknown_branch", "Diese Filiale kenne ich leider nicht.", "I do not know that branch."},
+    {"branch_required", "Für welche Filiale möchten Sie das?",
+     "Which branch would you like that for?"},
 };
 
 std::string sentence_for(const std::string& lang, const std::string& code) {
@@ -73,6 +78,10 @@ function_reply fail_reply(const std::string& lang, const std::string& code, std:
   r.message = message.empty() ? sentence_for(lang, code) : std::move(message);
   r.data_json = data.is_object() ? data.dump() : "{}";
   return r;
+}
+
+function_reply failure_of(const std::string& locale, const std::string& code) {
+  return fail_reply(locale.rfind("en", 0) == 0 ? "en" : "de", code);
 }
 
 function_reply error_reply(const std::string& lang, const caf::error& err) {

@@ -1,6 +1,7 @@
 #include "net/api/api_routes.hpp"
 
 #include "net/api/api_internal.hpp"
+#include "net/mcp/mcp_routes.hpp"
 
 namespace askpro::net::api {
 namespace {
@@ -14,6 +15,7 @@ void mount_all(api_mount& m) {
   mount_calls(m);
   mount_billing(m);
   mount_openapi(m);
+  mcp::mount_mcp(m);
 }
 
 class api_routes final : public http::route_group {
