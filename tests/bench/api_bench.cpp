@@ -3,16 +3,10 @@
 // client threads: requests/s and p50/p99. SQLite (file, WAL), and MariaDB when
 // ASKPRO_TEST_MYSQL_* is set. No rate limiter. Not part of ctest; run by `scripts/bench api`.
 // Usage: api_bench [SECONDS_PER_PHASE] [CLIENTS]
-#include "actors/api/api_service.hpp"
-#include "actors/tenant/api_token.hpp"
-#include "actors/tenant/tenancy_root.hpp"
-#include "net/api/api_routes.hpp"
-#include "net/edge.hpp"
 #include "persistence/database.hpp"
 #include "persistence/migrate.hpp"
 #include "persistence/repo/catalog_repo.hpp"
-#include "persistence/repo/token_repo.hpp"
-#include "runtime/supervisor.hpp"
+#include "tests/bench/bench_api_node.hpp"
 #include "tests/bench/bench_backends.hpp"
 #include "tests/bench/bench_catalog.hpp"
 #include "tests/bench/bench_stats.hpp"
@@ -21,7 +15,6 @@
 #include <date/date.h>
 #include <httplib.h>
 #include <spdlog/spdlog.h>
-#include <caf/all.hpp>
 
 #include <unistd.h>
 
@@ -71,13 +64,7 @@ Result<std::string> seed(const config::storage_settings& storage) {
          day0, day0});
     if (!ok) return std::move(ok.error());
   }
-  auto secret = actors::tenant::make_token();
-  if (!secret) return secret;
-  auto stored = persistence::insert_token(**conn, applied->scope, "bench",
-                                          actors::tenant::token_hash(*secret), "admin", {},
-                                          runtime::to_unix_ms(bench_now));
-  if (!stored) return std::move(stored.error());
-  return secret;
+  return bench::admin_token(**conn, applied->scope, bench_now);
 }
 
 /// `clients` keep-alive threads GETting `path` for `seconds`; one report line.
@@ -116,33 +103,12 @@ void run(const std::string& label, const config::storage_settings& storage, int 
     std::printf("%s: cannot seed: %s\n", label.c_str(), describe(token.error()).c_str());
     return;
   }
-  caf::actor_system_config cfg;
-  cfg.add_error_category(error_category(), render_error);
-  caf::actor_system sys{cfg};
-  auto reg = std::make_shared<runtime::tree_registry>();
-  auto clk = std::make_shared<runtime::manual_clock>(bench_now);
-  actors::tenant::directory_config dir;
-  dir.tenant.registry = reg;
-  dir.tenant.clock = clk;
-  auto root = runtime::spawn_supervisor(sys, actors::tenant::tenancy_root_spec(storage, dir));
-  config::settings settings;
-  settings.http.listen = {"127.0.0.1", 0};
-  settings.ops.listen = {"127.0.0.1", 0};
-  settings.http.threads = std::max(80, clients + 16);
-  net::edge edge{settings, sys, reg};
-  edge.add_api_routes(net::api::make_api_routes({&sys, reg, clk}));
-  auto ports = edge.start();
-  if (!ports) {
-    std::printf("%s: cannot listen: %s\n", label.c_str(), describe(ports.error()).c_str());
-    return;
-  }
-  phase(label + " availability", ports->api,
+  bench::api_node node{storage, bench_now, std::max(80, clients + 16)};
+  if (!node.port()) return void(std::printf("%s: cannot listen\n", label.c_str()));
+  phase(label + " availability", node.port(),
         "/api/v2/availability?service=cut&from=2026-12-02&to=2026-12-03", *token, clients, seconds);
-  phase(label + " appointments", ports->api, "/api/v2/appointments?limit=50", *token, clients,
+  phase(label + " appointments", node.port(), "/api/v2/appointments?limit=50", *token, clients,
         seconds);
-  edge.stop();
-  caf::scoped_actor self{sys};
-  self->send_exit(root, caf::exit_reason::user_shutdown);
 }
 
 }  // namespace

@@ -22,12 +22,11 @@ catch_discover_tests(api2_tests TEST_PREFIX "api: ")
 # The MCP server (net/mcp) spoken as raw JSON-RPC through the real edge.
 add_executable(mcp_tests
   api_fixture.cpp
-  mcp_client.cpp
   mcp_tests.cpp
   http_fixture.cpp
   ${PROJECT_SOURCE_DIR}/tests/unit/persistence/backend.cpp
   ${PROJECT_SOURCE_DIR}/tests/unit/persistence/actor_fixture.cpp
 )
 target_link_libraries(mcp_tests PRIVATE askpro_net askpro_actors askpro_test_services
-                                        askpro_test_main nlohmann_json::nlohmann_json)
+                                        askpro_test_fakes askpro_test_main nlohmann_json::nlohmann_json)
 catch_discover_tests(mcp_tests TEST_PREFIX "mcp: ")

@@ -1,11 +1,13 @@
 // The MCP server (POST /mcp) spoken as raw JSON-RPC over real HTTP, on SQLite and MariaDB:
 // initialize and its revisions, sessions, tools/list from the function table, tools/call
 // booking once per session, protocol faults with their codes, tokens and tenant isolation.
+#include "tests/fakes/mcp_client.hpp"
 #include "tests/integration/api_fixture.hpp"
-#include "tests/integration/mcp_client.hpp"
 
 using namespace askpro;
 using namespace askpro::test;
+using fakes::mcp_answer;
+using fakes::mcp_client;
 using nlohmann::json;
 
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 /// A raw MCP client for the tests and the benchmark: JSON-RPC over Streamable HTTP to /mcp on
 /// loopback, carrying the bearer token, the session id and the negotiated revision's header.
-/// Thread-safety: one client per thread.
+/// A request that got no HTTP answer yields status 0. Thread-safety: one client per thread.
 
 #include <httplib.h>
 
@@ -10,13 +10,14 @@
 #include <cstdint>
 #include <string>
 
-namespace askpro::test {
+namespace askpro::fakes {
 
 struct mcp_answer {
   int status = 0;
   std::string body;
   httplib::Headers headers;
-  nlohmann::json json() const { return nlohmann::json::parse(body); }
+  /// The body as JSON (discarded when it is none).
+  nlohmann::json json() const { return nlohmann::json::parse(body, nullptr, false); }
 };
 
 class mcp_client {
@@ -32,7 +33,7 @@ class mcp_client {
   mcp_answer notify(const std::string& method);
   /// POSTs `body` as it is; `extra` replaces default headers of the same name.
   mcp_answer raw(const std::string& body, const httplib::Headers& extra = {});
-  /// tools/call; REQUIREs a 200 result and yields it (the CallToolResult).
+  /// tools/call: the CallToolResult; null when the answer is not a 200 JSON-RPC result.
   nlohmann::json tool(const std::string& name, const nlohmann::json& args);
   mcp_answer get();
   mcp_answer end();
@@ -49,4 +50,4 @@ class mcp_client {
   int next_id_ = 1;
 };
 
-}  // namespace askpro::test
+}  // namespace askpro::fakes

@@ -1,8 +1,6 @@
-#include "tests/integration/mcp_client.hpp"
+#include "tests/fakes/mcp_client.hpp"
 
-#include <catch2/catch.hpp>
-
-namespace askpro::test {
+namespace askpro::fakes {
 
 using nlohmann::json;
 
@@ -24,7 +22,7 @@ httplib::Headers mcp_client::headers(const httplib::Headers& extra) const {
 }
 
 mcp_answer mcp_client::answer_of(const httplib::Result& res) {
-  REQUIRE(res);
+  if (!res) return {0, httplib::to_string(res.error()), {}};
   return {res->status, res->body, res->headers};
 }
 
@@ -56,10 +54,8 @@ mcp_answer mcp_client::raw(const std::string& body, const httplib::Headers& extr
 
 json mcp_client::tool(const std::string& name, const json& args) {
   auto out = rpc("tools/call", {{"name", name}, {"arguments", args}});
-  INFO(out.body);
-  REQUIRE(out.status == 200);
   auto j = out.json();
-  REQUIRE(j.contains("result"));
+  if (out.status != 200 || !j.is_object() || !j.contains("result")) return nullptr;
   return j["result"];
 }
 
@@ -71,4 +67,4 @@ mcp_answer mcp_client::end() {
   return answer_of(http_.Delete("/mcp", headers({})));
 }
 
-}  // namespace askpro::test
+}  // namespace askpro::fakes
