@@ -81,8 +81,7 @@ Result<void> lock_charged_tenants(
 Result<event_outcome> apply_event(connection& c, persistence::tenant_scope scope,
                                   const call_event& ev, int64_t now) {
   // First delivery: the inbox row goes in already processed, in the transaction that applies it.
-  auto stored =
-      persistence::record_applied_event(c, "retell", ev.external_id, ev.name, ev.payload, now);
+  auto stored = persistence::record_applied_event(c, "retell", ev.external_id, ev.name, now);
   if (!stored) return std::move(stored.error());
   const bool redelivered = stored->has_value();
   const bool done = redelivered && (*stored)->processed_at;

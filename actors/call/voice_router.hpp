@@ -74,7 +74,6 @@ enum class route_read { cached, fresh };
 struct call_event {
   std::string name;                   ///< call_started, call_ended, …, call_inbound
   std::string external_id;            ///< the call id; for call_inbound from/to + timestamp
-  std::string payload;                ///< the raw body
   persistence::call_opening opening;  ///< unused for call_inbound
   persistence::call_update update;
 };

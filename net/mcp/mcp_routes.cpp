@@ -12,6 +12,15 @@ std::optional<std::string> header(const httplib::Request& req, const char* name)
   return req.get_header_value(name);
 }
 
+mcp_http_request request_of(const api::api_call& call) {
+  return {call.req.body,
+          header(call.req, "Mcp-Session-Id"),
+          header(call.req, "MCP-Protocol-Version"),
+          header(call.req, "Accept"),
+          header(call.req, "Origin"),
+          call.req.get_header_value("Host")};
+}
+
 mcp_identity identity_of(const api::api_call& call) {
   const auto& p = call.who;
   return {p.token_id, {p.tenant_slug, p.scope, p.branch_ids, p.admin}};
@@ -51,13 +60,11 @@ void send(httplib::Response& res, const mcp_http_response& out) {
 void mount_mcp(api::api_mount& m) {
   auto server = std::make_shared<mcp_server>(std::make_shared<mcp_sessions>());
   m.add("POST", "/mcp", api::api_access::read, [server](api::api_call& call) {
-    mcp_http_request req{call.req.body, header(call.req, "Mcp-Session-Id"),
-                         header(call.req, "MCP-Protocol-Version"), header(call.req, "Accept")};
-    send(call.res, server->post(identity_of(call), req, runner_of(call), ender_of(call)));
+    send(call.res,
+         server->post(identity_of(call), request_of(call), runner_of(call), ender_of(call)));
   });
   m.add("DELETE", "/mcp", api::api_access::read, [server](api::api_call& call) {
-    send(call.res,
-         server->end(identity_of(call), header(call.req, "Mcp-Session-Id"), ender_of(call)));
+    send(call.res, server->end(identity_of(call), request_of(call), ender_of(call)));
   });
   m.add("GET", "/mcp", api::api_access::open, [](api::api_call& call) {
     call.res.set_header("Allow", "POST, DELETE");

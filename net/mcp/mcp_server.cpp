@@ -30,6 +30,18 @@ bool accepts_json(const std::optional<std::string>& accept) {
          accept->find("application/*") != std::string::npos;
 }
 
+/// False when a browser sent the request from a page of another origin: the Origin's host
+/// (and port) must be the Host the request was sent to.
+bool same_origin(const mcp_http_request& req) {
+  if (!req.origin) return true;
+  auto origin = *req.origin;
+  auto scheme = origin.find("://");
+  if (scheme == std::string::npos) return false;
+  origin = origin.substr(scheme + 3);
+  if (!origin.empty() && origin.back() == '/') origin.pop_back();
+  return !req.host.empty() && origin == req.host;
+}
+
 mcp_http_response answer(int status, const json& body) {
   return {status, body.dump(), std::nullopt};
 }
@@ -67,6 +79,8 @@ const std::vector<std::string>& protocol_revisions() {
 
 mcp_http_response mcp_server::post(const mcp_identity& who, const mcp_http_request& req,
                                    const tool_runner& run, const conversation_ender& end) {
+  if (!same_origin(req))
+    return refuse(403, invalid_request, "requests from other origins are refused");
   if (!accepts_json(req.accept))
     return refuse(406, invalid_request, "the client must accept application/json");
   const auto body = parse_body(req.body);
@@ -138,9 +152,11 @@ json mcp_server::call_tool(const mcp_identity& who, const mcp_session& session,
   return rpc_result(msg.id, tool_result(*reply));
 }
 
-mcp_http_response mcp_server::end(const mcp_identity& who,
-                                  const std::optional<std::string>& session_id,
+mcp_http_response mcp_server::end(const mcp_identity& who, const mcp_http_request& req,
                                   const conversation_ender& end) {
+  if (!same_origin(req))
+    return refuse(403, invalid_request, "requests from other origins are refused");
+  const auto& session_id = req.session_id;
   if (!session_id)
     return refuse(400, invalid_request, "the Mcp-Session-Id header names the session to end");
   auto conversations = sessions_->close(*session_id, who.token_id);

@@ -5,7 +5,9 @@
 /// required afterwards (missing: 400, unknown or another token's: 404); an `MCP-Protocol-Version`
 /// header must name the session's revision (else 400); batches are accepted where the revision
 /// has them (2025-03-26 only); a body of notifications and responses only is answered 202.
-/// Answers are JSON (no SSE stream: the server sends nothing of its own accord).
+/// Answers are JSON (no SSE stream: the server sends nothing of its own accord). A browser's
+/// request from another origin (an `Origin` whose host is not the `Host` asked) is refused with
+/// 403, against DNS rebinding.
 /// Methods: initialize, ping, tools/list, tools/call; anything else -32601.
 /// Thread-safety: `post` and `end` may run concurrently (the session store locks).
 
@@ -32,6 +34,8 @@ struct mcp_http_request {
   std::optional<std::string> session_id;        ///< Mcp-Session-Id
   std::optional<std::string> protocol_version;  ///< MCP-Protocol-Version
   std::optional<std::string> accept;            ///< Accept
+  std::optional<std::string> origin;            ///< Origin (browsers send it)
+  std::string host;                             ///< Host
 };
 
 struct mcp_http_response {
@@ -59,7 +63,7 @@ class mcp_server {
                          const tool_runner& run, const conversation_ender& end);
 
   /// DELETE: ends the session and its conversations (204; 400 without id; 404 unknown).
-  mcp_http_response end(const mcp_identity& who, const std::optional<std::string>& session_id,
+  mcp_http_response end(const mcp_identity& who, const mcp_http_request& req,
                         const conversation_ender& end);
 
  private:

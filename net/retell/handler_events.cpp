@@ -73,7 +73,6 @@ call_event to_call_event(const event& ev, const actors::call::tenant_route& rout
                          const httplib::Request& req) {
   call_event out;
   out.name = ev.name;
-  out.payload = req.body;
   const auto& c = ev.call;
   if (ev.name == "call_inbound") {
     out.external_id =

@@ -68,14 +68,13 @@ Result<recorded_event> record_event(connection& conn, const std::string& provide
 Result<std::optional<inbox_record>> record_applied_event(connection& conn,
                                                          const std::string& provider,
                                                          const std::string& external_id,
-                                                         const std::string& event,
-                                                         const std::string& plain, int64_t now_ms) {
-  auto payload = seal(conn, 0, payload_column, plain);
-  if (!payload) return std::move(payload.error());
+                                                         const std::string& event, int64_t now_ms) {
+  // Applied in this transaction, the body is never replayed: its effect is the record, so the
+  // body (personal data: numbers, transcripts) is not kept a second time.
   auto inserted = conn.execute(
       "INSERT INTO webhook_inbox (provider, external_id, event, payload, received_at, "
-      "processed_at) VALUES (?, ?, ?, ?, ?, ?)",
-      {provider, external_id, event, *payload, now_ms, now_ms});
+      "processed_at) VALUES (?, ?, ?, '', ?, ?)",
+      {provider, external_id, event, now_ms, now_ms});
   if (inserted) return std::optional<inbox_record>{};
   if (code_of(inserted.error()) != errc::conflict) return std::move(inserted.error());
   auto record = find_by_key(conn, provider, external_id, event);

@@ -36,11 +36,13 @@ struct recorded_event {
 /// Records (provider, external_id, event) already marked processed at `now_ms`, for a caller
 /// that applies the event in the same transaction (a failed apply rolls both back, so a row is
 /// never processed without its effect). One statement for a first delivery: yields nullopt.
+/// The payload is not stored: such a row is never replayed, and its personal data is kept once,
+/// in the records the event changed.
 /// A redelivery keeps the stored row and yields it as stored, processed or not (a row recorded
 /// by record_event and not yet applied: the caller applies it and calls mark_processed).
 [[nodiscard]] Result<std::optional<inbox_record>> record_applied_event(
     connection& conn, const std::string& provider, const std::string& external_id,
-    const std::string& event, const std::string& payload, int64_t now_ms);
+    const std::string& event, int64_t now_ms);
 
 /// Marks an event processed (idempotent).
 [[nodiscard]] Result<void> mark_processed(connection& conn, int64_t id, int64_t now_ms);

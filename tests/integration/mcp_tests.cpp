@@ -138,6 +138,11 @@ API_CASE("sessions are required, bound to their token and end with DELETE", "[mc
   mcp_client revoked{node.port(), "apk_not_a_token"};
   CHECK(revoked.initialize().status == 401);
   CHECK(c.get().status == 405);
+  // A page of another origin (DNS rebinding) is refused; the server's own origin is not.
+  CHECK(c.raw(R"({"jsonrpc":"2.0","id":1,"method":"ping"})", {{"Origin", "http://evil.example"}})
+            .status == 403);
+  const auto own = "http://127.0.0.1:" + std::to_string(node.port());
+  CHECK(c.raw(R"({"jsonrpc":"2.0","id":1,"method":"ping"})", {{"Origin", own}}).status == 200);
   CHECK(c.end().status == 204);
   CHECK(c.rpc("ping").status == 404);
   CHECK(c.end().status == 404);
