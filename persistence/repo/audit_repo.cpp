@@ -56,16 +56,16 @@ Result<std::string> stored_actor(const connection& conn, tenant_scope scope,
 
 }  // namespace
 
-Result<void> append_audit(connection& conn, tenant_scope scope, const audit_context& who,
-                          std::string_view action, const std::string& payload, int64_t now_ms) {
+Result<std::string> append_audit_after(connection& conn, tenant_scope scope,
+                                       const audit_context& who, std::string_view action,
+                                       const std::string& payload, int64_t now_ms,
+                                       const std::string& head) {
   if (!conn.in_transaction())
     return make_error(errc::internal, "audit: an event must be appended inside its change");
-  if (conn.data_keys() && !conn.data_keys()->protects()) return caf::unit;  // benchmark baseline
+  if (conn.data_keys() && !conn.data_keys()->protects()) return head;  // benchmark baseline
   auto actor = stored_actor(conn, scope, who.actor);
   if (!actor) return std::move(actor.error());
-  auto head = locked_head(conn, scope);
-  if (!head) return std::move(head.error());
-  audit_event e{0, *actor, std::string(action), who.correlation, payload, now_ms, *head, {}};
+  audit_event e{0, *actor, std::string(action), who.correlation, payload, now_ms, head, {}};
   e.hash = audit_hash(scope.company_id(), e);
   auto inserted = conn.execute(
       "INSERT INTO audit_events (company_id, actor, action, correlation_id, payload, "
@@ -73,8 +73,20 @@ Result<void> append_audit(connection& conn, tenant_scope scope, const audit_cont
       {scope.company_id(), e.actor, e.action, e.correlation, e.payload, e.created_at, e.prev_hash,
        e.hash});
   if (!inserted) return std::move(inserted.error());
-  auto moved = conn.execute("UPDATE companies SET audit_head = ? WHERE id = ?",
-                            {e.hash, scope.company_id()});
+  return e.hash;
+}
+
+Result<void> append_audit(connection& conn, tenant_scope scope, const audit_context& who,
+                          std::string_view action, const std::string& payload, int64_t now_ms) {
+  if (!conn.in_transaction())
+    return make_error(errc::internal, "audit: an event must be appended inside its change");
+  if (conn.data_keys() && !conn.data_keys()->protects()) return caf::unit;  // benchmark baseline
+  auto head = locked_head(conn, scope);
+  if (!head) return std::move(head.error());
+  auto next = append_audit_after(conn, scope, who, action, payload, now_ms, *head);
+  if (!next) return std::move(next.error());
+  auto moved =
+      conn.execute("UPDATE companies SET audit_head = ? WHERE id = ?", {*next, scope.company_id()});
   if (!moved) return std::move(moved.error());
   return caf::unit;
 }

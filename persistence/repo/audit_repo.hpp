@@ -29,6 +29,15 @@ namespace askpro::persistence {
                                         const audit_context& who, std::string_view action,
                                         const std::string& payload, int64_t now_ms);
 
+/// append_audit for a caller that holds the company row locked and has read its audit_head
+/// (`head`) anyway (the ledger, with the balance): inserts the event only and yields the new
+/// head, which the caller stores as companies.audit_head in the same transaction.
+[[nodiscard]] Result<std::string> append_audit_after(connection& conn, tenant_scope scope,
+                                                     const audit_context& who,
+                                                     std::string_view action,
+                                                     const std::string& payload, int64_t now_ms,
+                                                     const std::string& head);
+
 struct audit_event {
   int64_t id = 0;
   std::string actor, action, correlation, payload;

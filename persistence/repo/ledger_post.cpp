@@ -16,6 +16,29 @@ Result<balance_info> lock_balance(connection& conn, tenant_scope scope) {
   return select_balance(conn, scope, true);
 }
 
+/// The locked company row as a post needs it: the balance and the head of its audit chain (the
+/// entry's audit event and the new balance are written back in one statement).
+struct locked_company {
+  balance_info balance;
+  std::string audit_head;
+};
+
+Result<locked_company> lock_company(connection& conn, tenant_scope scope) {
+  auto rs =
+      conn.query("SELECT balance_cents, low_balance_cents, audit_head FROM companies WHERE id = ?" +
+                     std::string{conn.sql_dialect().for_update},
+                 {scope.company_id()});
+  if (!rs) return std::move(rs.error());
+  if (rs->empty()) return make_error(errc::not_found, "ledger: no such company");
+  locked_company out;
+  caf::error err;
+  take((*rs)[0], "balance_cents", out.balance.balance_cents, err);
+  take((*rs)[0], "low_balance_cents", out.balance.low_balance_cents, err);
+  take((*rs)[0], "audit_head", out.audit_head, err);
+  if (err) return err;
+  return out;
+}
+
 /// The entry already posted for `post`'s reference, checked to be the same cause.
 Result<std::optional<ledger_entry>> earlier_post(connection& conn, tenant_scope scope,
                                                  const ledger_post& post) {
@@ -29,10 +52,11 @@ Result<std::optional<ledger_entry>> earlier_post(connection& conn, tenant_scope 
   return found;
 }
 
-/// The entry in the tenant's audit chain: call charges come from Retell's events, top-ups and
-/// refunds from Stripe's; the reference ties the event to its cause.
-Result<void> audit_entry(connection& conn, tenant_scope scope, const ledger_entry& e,
-                         int64_t now_ms) {
+/// The entry's event in the tenant's audit chain after `head`: call charges come from
+/// Retell's events, top-ups and refunds from Stripe's; the reference ties the event to its
+/// cause. Yields the new head.
+Result<std::string> audit_entry(connection& conn, tenant_scope scope, const ledger_entry& e,
+                                int64_t now_ms, const std::string& head) {
   const std::string actor = e.kind == "call_charge"                   ? "retell"
                             : e.kind == "topup" || e.kind == "refund" ? "stripe"
                                                                       : "system";
@@ -41,13 +65,13 @@ Result<void> audit_entry(connection& conn, tenant_scope scope, const ledger_entr
                          {"amount_cents", e.amount_cents},
                          {"balance_after_cents", e.balance_after_cents},
                          {"reference", e.reference}};
-  return append_audit(conn, scope, {actor, e.reference}, "ledger." + e.kind, payload.dump(),
-                      now_ms);
+  return append_audit_after(conn, scope, {actor, e.reference}, "ledger." + e.kind, payload.dump(),
+                            now_ms, head);
 }
 
 Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const ledger_post& post,
-                                 const balance_info& before, int64_t now_ms) {
-  const int64_t after = before.balance_cents + post.amount_cents;
+                                 const locked_company& before, int64_t now_ms) {
+  const int64_t after = before.balance.balance_cents + post.amount_cents;
   auto inserted = conn.execute(
       "INSERT INTO ledger_entries (company_id, kind, amount_cents, balance_after_cents, "
       "reference, payment_intent, call_id, billed_seconds, created_at) "
@@ -57,14 +81,16 @@ Result<posted_entry> insert_post(connection& conn, tenant_scope scope, const led
   if (!inserted) return std::move(inserted.error());
   auto id = conn.last_insert_id();
   if (!id) return std::move(id.error());
-  auto updated = conn.execute("UPDATE companies SET balance_cents = ? WHERE id = ?",
-                              {after, scope.company_id()});
+  ledger_entry entry{*id,          post.kind,           post.amount_cents,
+                     after,        post.reference,      post.payment_intent,
+                     post.call_id, post.billed_seconds, now_ms};
+  auto head = audit_entry(conn, scope, entry, now_ms, before.audit_head);
+  if (!head) return std::move(head.error());
+  auto updated = conn.execute("UPDATE companies SET balance_cents = ?, audit_head = ? WHERE id = ?",
+                              {after, *head, scope.company_id()});
   if (!updated) return std::move(updated.error());
-  auto entry = ledger_where(conn, "WHERE id = ?", {*id});
-  if (!entry) return std::move(entry.error());
-  if (!*entry) return make_error(errc::storage, "ledger: entry vanished after insert");
-  if (auto ok = audit_entry(conn, scope, **entry, now_ms); !ok) return std::move(ok.error());
-  return posted_entry{std::move(**entry), true, before.balance_cents, before.low_balance_cents};
+  return posted_entry{std::move(entry), true, before.balance.balance_cents,
+                      before.balance.low_balance_cents};
 }
 
 }  // namespace
@@ -81,13 +107,13 @@ Result<posted_entry> post_entry(connection& conn, tenant_scope scope, const ledg
     return make_error(errc::invalid_argument, "ledger: post_entry needs a transaction");
   if (post.reference.empty() || post.kind.empty())
     return make_error(errc::invalid_argument, "ledger: an entry needs a kind and a reference");
-  auto before = lock_balance(conn, scope);
+  auto before = lock_company(conn, scope);
   if (!before) return std::move(before.error());
   auto earlier = earlier_post(conn, scope, post);
   if (!earlier) return std::move(earlier.error());
   if (*earlier)
-    return posted_entry{std::move(**earlier), false, before->balance_cents,
-                        before->low_balance_cents};
+    return posted_entry{std::move(**earlier), false, before->balance.balance_cents,
+                        before->balance.low_balance_cents};
   return insert_post(conn, scope, post, *before, now_ms);
 }
 

@@ -1,13 +1,27 @@
 // What sealing personal data costs (SPEC S11): sealing and opening the fields one webhook or
 // function call touches, and the blind index of a number, in microseconds per operation on this
-// machine. With the voice bench's figures (events per second per core) this gives the share of
-// an event's time that encryption takes: the voice bench itself always runs with it on.
+// machine; then the database writer's time per call_started and per call_ended with its charge
+// (one durable transaction each, SQLite file) with protection (sealed fields, audit trail) and
+// without, alternating, so the share protection takes of the writer is measured directly.
 #include "persistence/crypto/field_cipher.hpp"
 #include "persistence/crypto/keyring.hpp"
+#include "persistence/database.hpp"
+#include "persistence/migrate.hpp"
+#include "persistence/repo/call_repo.hpp"
+#include "persistence/repo/catalog_repo.hpp"
+#include "persistence/repo/inbox_repo.hpp"
+#include "persistence/repo/ledger_repo.hpp"
+#include "persistence/transaction.hpp"
+#include "tests/bench/bench_catalog.hpp"
 #include "tests/support/test_keys.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <string>
 
 using namespace askpro;
@@ -22,9 +36,86 @@ double micros_per_op(int n, Fn&& fn) {
   return took.count() / n;
 }
 
+/// A transcript as Retell sends it with call_ended (about 1.2 KB).
+std::string transcript() {
+  std::string out;
+  for (int turn = 0; turn < 6; ++turn)
+    out +=
+        "Agent: Guten Tag, Salon am Markt, was kann ich fuer Sie tun?\n"
+        "User: Ich moechte einen Termin fuer einen Haarschnitt am Dienstag um zehn.\n";
+  return out;
+}
+
+/// One call's events as the voice router applies them, each in its own transaction.
+bool one_call(persistence::connection& c, persistence::tenant_scope scope, int i, bool ended) {
+  const std::string id = "call_" + std::to_string(i);
+  auto done = persistence::with_transaction(c, [&](persistence::connection& tx) -> Result<void> {
+    auto inbox = persistence::record_applied_event(tx, "retell", id,
+                                                   ended ? "call_ended" : "call_started", i);
+    if (!inbox) return std::move(inbox.error());
+    persistence::call_opening o{
+        id, std::nullopt, "agent", "inbound", "+4915200" + std::to_string(100000 + i), "+493012345",
+        {}};
+    persistence::call_update u;
+    u.status = ended ? "ended" : "ongoing";
+    if (ended) {
+      u.duration_ms = 61000;
+      u.transcript = transcript();
+      u.summary = "Termin fuer Dienstag gebucht.";
+    }
+    auto applied = persistence::apply_call(tx, scope, o, u, i);
+    if (!applied) return std::move(applied.error());
+    if (!ended) return caf::unit;
+    auto charged = persistence::charge_call(tx, scope, id, i);
+    if (!charged) return std::move(charged.error());
+    return caf::unit;
+  });
+  return static_cast<bool>(done);
+}
+
+/// Microseconds per call_started and per call_ended of `calls` calls on a fresh database.
+std::pair<double, double> writer_round(std::shared_ptr<const persistence::keyring> keys, int calls,
+                                       const std::string& dir) {
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  config::storage_settings storage;
+  storage.driver = "sqlite";
+  storage.sqlite_path = dir + "/bench.db";
+  storage.data_keys = std::move(keys);
+  auto conn = persistence::open(storage);
+  if (!conn || !persistence::migrate(**conn)) return {-1, -1};
+  auto catalog = bench::bench_catalog("bench", 2);
+  catalog.company.price_per_minute_cents = 29;
+  auto applied = persistence::apply_tenant(**conn, catalog, 0);
+  if (!applied) return {-1, -1};
+  auto& c = **conn;
+  const auto scope = applied->scope;
+  const double started = micros_per_op(calls, [&](int i) { one_call(c, scope, i, false); });
+  const double ended = micros_per_op(calls, [&](int i) { one_call(c, scope, i, true); });
+  return {started, ended};
+}
+
+void writer_costs(int calls, int pairs) {
+  const auto dir = (std::filesystem::temp_directory_path() /
+                    ("askpro-crypto-bench-" + std::to_string(::getpid())))
+                       .string();
+  const auto on = test::test_data_keys();
+  const auto off = std::make_shared<const persistence::keyring>(on->unprotected_for_benchmark());
+  std::printf("database writer, %d calls a round, one durable transaction per event (SQLite)\n",
+              calls);
+  std::printf("round  protection  us per call_started  us per call_ended+charge\n");
+  for (int r = 0; r < 2 * pairs; ++r) {
+    const bool protect = r % 2 == 1;
+    auto [started, ended] = writer_round(protect ? on : off, calls, dir);
+    std::printf("%5d  %-10s  %19.1f  %24.1f\n", r + 1, protect ? "on" : "off", started, ended);
+  }
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 
 int main() {
+  spdlog::set_level(spdlog::level::warn);
   const auto& keys = *test::test_data_keys();
   const std::string number = "+4915112345678";
   const std::string body(1500, 'x');  // a call event's body as the inbox keeps it
@@ -52,5 +143,6 @@ int main() {
   std::printf("per call_started event (seal body, seal number, index)  %8.2f us\n", started);
   std::printf("per call_ended event (seal body and transcript, open, index) %8.2f us\n", ended);
   std::printf("(checksum %zu)\n", sink % 10);
+  writer_costs(2000, 2);
   return 0;
 }

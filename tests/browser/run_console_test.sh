@@ -2,81 +2,22 @@
 # Runs the ops console test in headless Chromium against a private server.
 # Usage: tests/browser/run_console_test.sh BUILD_DIR
 #
-# Starts BUILD_DIR/askpro on free loopback ports with a fresh SQLite database and the demo tenant,
-# installs the pinned browser driver (npm ci) when it is missing, runs console_test.mjs and leaves
-# a screenshot in BUILD_DIR/ops-console.png. Needs node (>= 18), npm and Debian's chromium; a
-# missing one fails the run, nothing is skipped.
+# Starts BUILD_DIR/askpro with the demo tenant (tests/support/demo_server.sh), installs the pinned
+# browser driver (npm ci) when it is missing, runs console_test.mjs and leaves a screenshot in
+# BUILD_DIR/ops-console.png. Needs Debian's chromium; a missing one fails the run.
 set -euo pipefail
-
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(cd "$here/../.." && pwd)"
-
-die() { echo "run_console_test: FAIL: $*" >&2; exit 1; }
+name=run_console_test
+# shellcheck source=../support/demo_server.sh
+source "$here/../support/demo_server.sh"
 
 [ $# -eq 1 ] || { echo "usage: $0 BUILD_DIR" >&2; exit 2; }
-build="$(cd "$1" 2>/dev/null && pwd)" || die "no build directory $1"
-askpro="$build/askpro"
-[ -x "$askpro" ] || die "$askpro is missing (build the askpro target first)"
-
+demo_tools "$1"
 chromium="${CHROMIUM:-/usr/bin/chromium}"
 [ -x "$chromium" ] || die "Chromium is not installed at $chromium (Debian package: chromium)"
-command -v node >/dev/null || die "node is not installed (Debian package: nodejs)"
-command -v npm >/dev/null || die "npm is not installed (Debian package: npm)"
-node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 18 ? 0 : 1)' \
-  || die "node $(node --version) is too old; the test needs node >= 18"
-
-if [ ! -f "$here/node_modules/playwright-core/package.json" ]; then
-  echo "run_console_test: installing the pinned browser driver (npm ci)"
-  (cd "$here" && npm ci --ignore-scripts --no-audit --no-fund) || die "npm ci failed in $here"
-fi
-
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/askpro-console.XXXXXX")"
-server_pid=""
-cleanup() {
-  if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
-    kill -TERM "$server_pid" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$server_pid" 2>/dev/null || true
-    wait "$server_pid" 2>/dev/null || true
-  fi
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-ASKPRO_OPS_TOKEN="$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export ASKPRO_OPS_TOKEN
-export ASKPRO_STORAGE_DRIVER=sqlite
-export ASKPRO_STORAGE_SQLITE_PATH="$tmp/a.db"
-export ASKPRO_HTTP_LISTEN=127.0.0.1:0
-export ASKPRO_OPS_LISTEN=127.0.0.1:0
-export ASKPRO_LOG_FORMAT=text
-export ASKPRO_REDIS_URL=""
-config="$root/config/askpro.toml"
-
-cd "$tmp"
-"$askpro" migrate --config "$config" >"$tmp/migrate.log" 2>&1 \
-  || { cat "$tmp/migrate.log" >&2; die "askpro migrate failed"; }
-"$askpro" tenant apply --config "$config" "$root/config/demo-tenant.json" >"$tmp/tenant.log" 2>&1 \
-  || { cat "$tmp/tenant.log" >&2; die "askpro tenant apply failed"; }
-
-"$askpro" serve --config "$config" >"$tmp/serve.log" 2>&1 &
-server_pid=$!
-
-api_url=""
-ops_url=""
-for _ in $(seq 1 300); do
-  api_url="$(sed -n 's|^askpro: API listening on \(http://[^ ]*\).*|\1|p' "$tmp/serve.log" | head -n 1)"
-  ops_url="$(sed -n 's|^askpro: ops listening on \(http://[^/ ]*\).*|\1|p' "$tmp/serve.log" | head -n 1)"
-  [ -n "$api_url" ] && [ -n "$ops_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$tmp/serve.log" >&2; die "askpro serve exited during start-up"; }
-  sleep 0.1
-done
-if [ -z "$api_url" ] || [ -z "$ops_url" ]; then
-  cat "$tmp/serve.log" >&2
-  die "askpro serve did not print its listeners within 30 s"
-fi
-echo "run_console_test: server up; API $api_url, ops $ops_url"
+demo_npm "$here" playwright-core
+demo_prepare
+demo_serve
 
 status=0
 node "$here/console_test.mjs" \
@@ -86,9 +27,4 @@ node "$here/console_test.mjs" \
   --number +493091204410 \
   --chromium "$chromium" \
   --screenshot "$build/ops-console.png" || status=$?
-
-if [ "$status" -ne 0 ]; then
-  echo "run_console_test: the server's log (last 60 lines):" >&2
-  tail -n 60 "$tmp/serve.log" >&2
-  exit "$status"
-fi
+demo_finish "$status"
