@@ -70,30 +70,19 @@ Result<std::string> seed(const config::storage_settings& storage) {
 /// `clients` keep-alive threads GETting `path` for `seconds`; one report line.
 void phase(const std::string& label, uint16_t port, const std::string& path,
            const std::string& token, int clients, std::chrono::seconds seconds) {
-  std::vector<bench::samples> per(static_cast<std::size_t>(clients));
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> pool;
-  auto t0 = steady::now();
-  for (int t = 0; t < clients; ++t)
-    pool.emplace_back([&, t] {
-      httplib::Client c{"127.0.0.1", port};
-      c.set_keep_alive(true);
-      c.set_read_timeout(10s);
-      httplib::Headers h{{"Authorization", "Bearer " + token}};
-      auto& mine = per[static_cast<std::size_t>(t)];
-      while (!stop) {
-        auto start = steady::now();
-        auto res = c.Get(path.c_str(), h);
-        mine.add(steady::now() - start);
-        if (!res || res->status != 200) ++mine.errors;
-      }
-    });
-  std::this_thread::sleep_for(seconds);  // the measured window, not an ordering wait
-  stop = true;
-  for (auto& th : pool) th.join();
-  bench::samples all;
-  for (const auto& s : per) all.merge(s);
-  bench::print_row(label, all, steady::now() - t0);
+  bench::run_clients(label, clients, seconds,
+                     [&](int, bench::samples& mine, const std::atomic<bool>& stop) {
+                       httplib::Client c{"127.0.0.1", port};
+                       c.set_keep_alive(true);
+                       c.set_read_timeout(10s);
+                       httplib::Headers h{{"Authorization", "Bearer " + token}};
+                       while (!stop) {
+                         auto start = steady::now();
+                         auto res = c.Get(path.c_str(), h);
+                         mine.add(steady::now() - start);
+                         if (!res || res->status != 200) ++mine.errors;
+                       }
+                     });
 }
 
 void run(const std::string& label, const config::storage_settings& storage, int clients,

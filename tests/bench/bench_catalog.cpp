@@ -31,4 +31,13 @@ persistence::tenant_catalog bench_catalog(const std::string& slug, int staff) {
   return c;
 }
 
+std::string bench_transcript() {
+  std::string out;
+  for (int turn = 0; turn < 6; ++turn)
+    out +=
+        "Agent: Guten Tag, Salon am Markt, was kann ich fuer Sie tun?\n"
+        "User: Ich moechte einen Termin fuer einen Haarschnitt am Dienstag um zehn.\n";
+  return out;
+}
+
 }  // namespace askpro::bench

@@ -11,4 +11,8 @@ namespace askpro::bench {
 
 [[nodiscard]] persistence::tenant_catalog bench_catalog(const std::string& slug, int staff);
 
+/// A call's transcript as Retell sends it with call_ended (about 1.2 KB of German dialogue):
+/// what the voice and crypto benchmarks seal and store.
+std::string bench_transcript();
+
 }  // namespace askpro::bench

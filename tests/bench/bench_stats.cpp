@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <thread>
 
 namespace askpro::bench {
 namespace {
@@ -42,6 +43,22 @@ void print_row(const std::string& label, samples s, std::chrono::steady_clock::d
               xs.empty() ? 0.0 : xs.back(), count_over(xs, 30), count_over(xs, 900),
               count_over(xs, 4500));
   std::fflush(stdout);
+}
+
+void run_clients(const std::string& label, int clients, std::chrono::seconds seconds,
+                 const client_loop& loop) {
+  std::vector<samples> per(static_cast<std::size_t>(clients));
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> pool;
+  const auto t0 = std::chrono::steady_clock::now();
+  for (int t = 0; t < clients; ++t)
+    pool.emplace_back([&, t] { loop(t, per[static_cast<std::size_t>(t)], stop); });
+  std::this_thread::sleep_for(seconds);  // the measured window, not an ordering wait
+  stop = true;
+  for (auto& th : pool) th.join();
+  samples all;
+  for (const auto& s : per) all.merge(s);
+  print_row(label, all, std::chrono::steady_clock::now() - t0);
 }
 
 }  // namespace askpro::bench

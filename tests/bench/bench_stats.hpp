@@ -2,7 +2,9 @@
 /// Latency samples of one benchmark configuration and their one-line report.
 /// Thread-safety: a `samples` object is filled by one thread; merge them afterwards.
 
+#include <atomic>
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -15,6 +17,14 @@ struct samples {
   void add(std::chrono::steady_clock::duration d);
   void merge(const samples& other);
 };
+
+/// One client thread of `run_clients`: its index, its samples, and the flag that ends its loop.
+using client_loop = std::function<void(int index, samples& mine, const std::atomic<bool>& stop)>;
+
+/// `clients` threads each running `loop` for `seconds` (the measured window); prints the row
+/// `label` with their merged samples.
+void run_clients(const std::string& label, int clients, std::chrono::seconds seconds,
+                 const client_loop& loop);
 
 /// Prints the column headers of `print_row`.
 void print_header();

@@ -44,29 +44,18 @@ Result<std::string> seed(const config::storage_settings& storage) {
 /// `seconds`; one report line.
 void phase(const std::string& label, uint16_t port, const std::string& token, int sessions,
            std::chrono::seconds seconds) {
-  std::vector<bench::samples> per(static_cast<std::size_t>(sessions));
-  std::atomic<bool> stop{false};
-  std::vector<std::thread> pool;
-  auto t0 = steady::now();
-  for (int t = 0; t < sessions; ++t)
-    pool.emplace_back([&, t] {
-      fakes::mcp_client c{port, token};
-      auto& mine = per[static_cast<std::size_t>(t)];
-      if (c.initialize().status != 200) return void(++mine.errors);
-      while (!stop) {
-        auto start = steady::now();
-        auto result = c.tool("check_availability", check_args);
-        mine.add(steady::now() - start);
-        if (!result.is_object() || result["isError"] != false) ++mine.errors;
-      }
-      c.end();
-    });
-  std::this_thread::sleep_for(seconds);  // the measured window, not an ordering wait
-  stop = true;
-  for (auto& th : pool) th.join();
-  bench::samples all;
-  for (const auto& s : per) all.merge(s);
-  bench::print_row(label, all, steady::now() - t0);
+  bench::run_clients(label, sessions, seconds,
+                     [&](int, bench::samples& mine, const std::atomic<bool>& stop) {
+                       fakes::mcp_client c{port, token};
+                       if (c.initialize().status != 200) return void(++mine.errors);
+                       while (!stop) {
+                         auto start = steady::now();
+                         auto result = c.tool("check_availability", check_args);
+                         mine.add(steady::now() - start);
+                         if (!result.is_object() || result["isError"] != false) ++mine.errors;
+                       }
+                       c.end();
+                     });
 }
 
 void run(const std::string& label, const config::storage_settings& storage, int sessions,

@@ -1,6 +1,7 @@
 // The load phases of the voice benchmark (voice_bench.hpp): signed HTTP clients as Retell
 // would send them, timed per function.
 #include "persistence/database.hpp"
+#include "tests/bench/bench_catalog.hpp"
 #include "tests/bench/voice_bench.hpp"
 #include "tests/fakes/retell_client.hpp"
 
@@ -205,16 +206,6 @@ int64_t count_charges(const voice_rig& rig) {
                      "reference LIKE 'call:ing_%'");
 }
 
-/// A call's transcript as Retell sends it with call_ended (about 1.2 KB): what is sealed.
-std::string bench_transcript() {
-  std::string out;
-  for (int turn = 0; turn < 6; ++turn)
-    out +=
-        "Agent: Guten Tag, Salon am Markt, was kann ich fuer Sie tun?\n"
-        "User: Ich moechte einen Termin fuer einen Haarschnitt am Dienstag um zehn.\n";
-  return out;
-}
-
 double per_second(int events, const samples& s, std::chrono::steady_clock::duration wall) {
   return (events - s.errors) / std::chrono::duration<double>(wall).count();
 }
@@ -229,7 +220,7 @@ std::pair<double, double> webhook_ingestion(const voice_rig& rig, int events, in
   const nlohmann::json ended{
       {"call_status", "ended"},
       {"duration_ms", 61000},
-      {"transcript", bench_transcript()},
+      {"transcript", bench::bench_transcript()},
       {"call_analysis", {{"call_summary", "Termin fuer Dienstag gebucht."}}}};
   auto charged = ingest_pass(rig, "call_ended", ended, events, threads, ended_wall);
   std::printf("webhook ingestion: %d calls (distinct) from %d clients, started then ended\n",
