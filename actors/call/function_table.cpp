@@ -37,6 +37,18 @@ function_arg phone_arg(bool required = false) {
   return {"phone", "string", phone_text, required};
 }
 
+/// What a booking names: the time, the service and staff, the customer.
+std::vector<function_arg> booking_args(std::vector<function_arg> more) {
+  std::vector<function_arg> out{date_arg(true),
+                                time_arg(true),
+                                service_arg(),
+                                staff_arg(),
+                                {"name", "string", "The customer's name.", false},
+                                phone_arg(true)};
+  out.insert(out.end(), more.begin(), more.end());
+  return out;
+}
+
 std::vector<function_spec> build_specs() {
   return {
       {k::get_current_context,
@@ -85,29 +97,17 @@ std::vector<function_spec> build_specs() {
        "Gives up a hold made by reserve_slot in this conversation.",
        {{"reservation_id", "string", "The id reserve_slot gave.", true}},
        true},
-      {k::book_appointment,
-       "book_appointment",
+      {k::book_appointment, "book_appointment",
        "Books the appointment. Repeating the same booking in one conversation returns the same "
        "appointment, never a second one.",
-       {date_arg(true),
-        time_arg(true),
-        service_arg(),
-        staff_arg(),
-        {"name", "string", "The customer's name.", false},
-        phone_arg(true),
-        {"email", "string", "The customer's e-mail address, for the confirmation.", false},
-        {"notes", "string", "Anything the business should know.", false}},
+       booking_args(
+           {{"email", "string", "The customer's e-mail address, for the confirmation.", false},
+            {"notes", "string", "Anything the business should know.", false}}),
        true},
-      {k::collect_appointment_data,
-       "collect_appointment_data",
+      {k::collect_appointment_data, "collect_appointment_data",
        "Checks the appointment details; with confirm=true books them as book_appointment does.",
-       {date_arg(true),
-        time_arg(true),
-        service_arg(),
-        staff_arg(),
-        {"name", "string", "The customer's name.", false},
-        phone_arg(true),
-        {"confirm", "boolean", "true once the caller has confirmed the details.", false}},
+       booking_args(
+           {{"confirm", "boolean", "true once the caller has confirmed the details.", false}}),
        true},
       {k::query_appointment,
        "query_appointment",

@@ -94,9 +94,4 @@ std::vector<mcp_sessions::ended> mcp_sessions::sweep_locked(
   return out;
 }
 
-std::size_t mcp_sessions::size() const {
-  std::lock_guard lock{mutex_};
-  return sessions_.size();
-}
-
 }  // namespace askpro::net::mcp

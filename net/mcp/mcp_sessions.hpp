@@ -54,8 +54,6 @@ class mcp_sessions {
   /// Removes the sessions idle longer than `idle`.
   std::vector<ended> sweep();
 
-  std::size_t size() const;
-
  private:
   std::vector<ended> sweep_locked(std::chrono::steady_clock::time_point now);
 
